@@ -1,0 +1,27 @@
+package org.sanad.server.access;
+
+import java.util.Set;
+
+/**
+ * The authenticated caller, as established from a validated access token.
+ *
+ * @param subject the Keycloak subject ({@code sub})
+ * @param organisation the caller's organisation ({@code org})
+ * @param roles the Sanad roles the token carries
+ * @param clientId the client the token was issued to ({@code azp})
+ */
+public record CurrentUser(String subject, String organisation, Set<Role> roles, String clientId) {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public String toString() {
+        return "CurrentUser[" + subject + "]";
+    }
+}

@@ -1,0 +1,17 @@
+package org.sanad.server.access;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class MeController {
+
+    record Me(String subject, List<String> roles, String organisation) {}
+
+    @GetMapping("/api/me")
+    Me me() {
+        CurrentUser user = Callers.current();
+        return new Me(user.subject(), TokenConverter.names(user.roles()), user.organisation());
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Who may call what: bearer-token validation against Keycloak, the mapping of realm roles to
+ * authorities, and the one {@code SecurityFilterChain}. Object-level need-to-know rules live here
+ * too, as explicit methods, so that every other module asks one place.
+ */
+@ApplicationModule(displayName = "Access", allowedDependencies = "web")
+package org.sanad.server.access;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,66 @@
+package org.sanad.server.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception that reaches Spring MVC into a fixed problem. Spring's own handler would
+ * put details such as a rejected value into {@code detail}; this one replaces every body with
+ * {@link Problems#of}.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return ResponseEntity.status(e.problem().getStatus()).body(e.problem());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied() {
+        return respond(HttpStatus.FORBIDDEN);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated() {
+        return respond(HttpStatus.UNAUTHORIZED);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // Exception messages can carry personal data (a value in a constraint message, say):
+        // log where it happened, never what it said.
+        StackTraceElement origin = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        log.error("unhandled {} at {}", e.getClass().getName(), origin);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        return super.handleExceptionInternal(ex, Problems.of(statusCode), headers, statusCode, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        return super.createResponseEntity(Problems.of(statusCode), headers, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatus status) {
+        return ResponseEntity.status(status).body(Problems.of(status));
+    }
+}

@@ -1,0 +1,101 @@
+package org.sanad.server.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+class TokenValidatorsTests {
+
+    private static Jwt token(Consumer<Map<String, Object>> claims) {
+        var builder = Jwt.withTokenValue("t").header("alg", "RS256");
+        builder.claims(c -> {
+            c.put("sub", "7b366a2c-c61e-45b5-a282-59cc023cf50b");
+            c.put("org", "tigris-legal");
+            c.put("typ", "Bearer");
+            c.put("azp", "sanad-demo");
+            c.put("exp", Instant.now().plusSeconds(60));
+            c.put("iat", Instant.now());
+            claims.accept(c);
+        });
+        return builder.build();
+    }
+
+    @Test
+    void accessTokenOfAllowedClientPassesEveryCheck() {
+        Jwt jwt = token(c -> {});
+
+        assertThat(TokenValidators.expiryRequired().validate(jwt).hasErrors()).isFalse();
+        assertThat(TokenValidators.accessTokensOnly().validate(jwt).hasErrors()).isFalse();
+        assertThat(TokenValidators.issuedTo(Set.of("sanad-demo")).validate(jwt).hasErrors())
+                .isFalse();
+        assertThat(TokenValidators.subjectAndOrganisationRequired()
+                        .validate(jwt)
+                        .hasErrors())
+                .isFalse();
+    }
+
+    @Test
+    void tokenWithoutExpiryIsRejected() {
+        assertThat(TokenValidators.expiryRequired()
+                        .validate(token(c -> c.remove("exp")))
+                        .hasErrors())
+                .isTrue();
+    }
+
+    @Test
+    void idAndRefreshTokensAreRejected() {
+        assertThat(TokenValidators.accessTokensOnly()
+                        .validate(token(c -> c.put("typ", "ID")))
+                        .hasErrors())
+                .isTrue();
+        assertThat(TokenValidators.accessTokensOnly()
+                        .validate(token(c -> c.put("typ", "Refresh")))
+                        .hasErrors())
+                .isTrue();
+        assertThat(TokenValidators.accessTokensOnly()
+                        .validate(token(c -> c.remove("typ")))
+                        .hasErrors())
+                .isTrue();
+        assertThat(TokenValidators.accessTokensOnly()
+                        .validate(token(c -> c.put("typ", "bearer")))
+                        .hasErrors())
+                .isTrue();
+    }
+
+    @Test
+    void tokenOfUnknownOrMissingClientIsRejected() {
+        var validator = TokenValidators.issuedTo(Set.of("sanad-demo"));
+
+        assertThat(validator.validate(token(c -> c.put("azp", "admin-cli"))).hasErrors())
+                .isTrue();
+        assertThat(validator.validate(token(c -> c.remove("azp"))).hasErrors()).isTrue();
+    }
+
+    @Test
+    void tokenWithoutSubjectOrOrganisationIsRejected() {
+        var validator = TokenValidators.subjectAndOrganisationRequired();
+
+        assertThat(validator.validate(token(c -> c.remove("org"))).hasErrors()).isTrue();
+        assertThat(validator.validate(token(c -> c.put("org", " "))).hasErrors())
+                .isTrue();
+        assertThat(validator
+                        .validate(token(c -> c.put("org", List.of("a", "b"))))
+                        .hasErrors())
+                .isTrue();
+        assertThat(validator.validate(token(c -> c.remove("sub"))).hasErrors()).isTrue();
+    }
+
+    @Test
+    void onlySanadRealmRolesBecomeAuthorities() {
+        Jwt jwt = token(
+                c -> c.put("realm_access", Map.of("roles", List.of("caseworker", "offline_access", "ADMIN", 42))));
+
+        assertThat(TokenConverter.realmRoles(jwt)).containsExactly(Role.CASEWORKER);
+    }
+}

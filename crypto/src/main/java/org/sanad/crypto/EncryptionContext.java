@@ -40,7 +40,7 @@ public record EncryptionContext(String organisation, String entity, String field
         return new EncryptionContext(organisation, entity, otherField, rowId, defenderId);
     }
 
-    private static void checkName(String name, String what) {
+    static void checkName(String name, String what) {
         Objects.requireNonNull(name, what);
         int length = name.getBytes(StandardCharsets.UTF_8).length;
         if (length == 0 || length > MAX_NAME_BYTES) {

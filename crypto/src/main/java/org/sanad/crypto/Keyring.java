@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.sanad.crypto.WrappedKeyRepository.Purpose;
+import org.sanad.crypto.internal.BlindIndexImpl;
 import org.sanad.crypto.internal.FieldCipherImpl;
 import org.sanad.crypto.internal.KeyCache;
 import org.sanad.crypto.internal.KeyHierarchy;
@@ -65,6 +66,41 @@ public final class Keyring {
     /** The cipher for field values; thread-safe, one per keyring. */
     public FieldCipher fieldCipher() {
         return fieldCipher;
+    }
+
+    /**
+     * Returns the blind index of (entity, field, index name) in an organisation, sized for {@link
+     * BlindIndex#DEFAULT_PROJECTED_ROWS} rows. Creates the organisation's blind-index root key on
+     * first use.
+     */
+    public BlindIndex blindIndex(
+            String organisation, String entity, String field, String index, BlindIndex.Normalization normalization) {
+        return blindIndex(organisation, entity, field, index, normalization, BlindIndex.DEFAULT_PROJECTED_ROWS);
+    }
+
+    /**
+     * Returns the blind index of (entity, field, index name) in an organisation, truncated to
+     * {@link BlindIndex#bitsFor(long) bitsFor(projectedRows)} bits. Creates the organisation's
+     * blind-index root key on first use. The index keys are independent of every data key.
+     */
+    public BlindIndex blindIndex(
+            String organisation,
+            String entity,
+            String field,
+            String index,
+            BlindIndex.Normalization normalization,
+            long projectedRows) {
+        new EncryptionContext(
+                organisation, entity, field, WrappedKeyRepository.ORGANISATION, WrappedKeyRepository.ORGANISATION);
+        new EncryptionContext(
+                organisation, entity, index, WrappedKeyRepository.ORGANISATION, WrappedKeyRepository.ORGANISATION);
+        int bits = BlindIndex.bitsFor(projectedRows);
+        keys.createIfAbsent(Purpose.BLIND_INDEX, organisation, WrappedKeyRepository.ORGANISATION);
+        var root = keys.keys(Purpose.BLIND_INDEX, organisation, WrappedKeyRepository.ORGANISATION);
+        if (root == null || root.primary() == null) {
+            throw new CryptoFailure("the organisation has no blind-index key");
+        }
+        return new BlindIndexImpl(root.primary().indexKey(entity, field, index), normalization, bits);
     }
 
     /**

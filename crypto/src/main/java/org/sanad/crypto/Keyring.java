@@ -14,6 +14,7 @@ import org.sanad.crypto.internal.FieldCipherImpl;
 import org.sanad.crypto.internal.KeyCache;
 import org.sanad.crypto.internal.KeyHierarchy;
 import org.sanad.crypto.internal.ProviderCheck;
+import org.sanad.crypto.internal.StreamingAeadImpl;
 
 /**
  * The key hierarchy of CRYPTO.md section 1 and the entry point of this library: a {@link
@@ -46,6 +47,7 @@ public final class Keyring {
     private final KeyHierarchy keys;
     private final KeyEncryptionKey kek;
     private final FieldCipher fieldCipher;
+    private final StreamingAead streamingAead;
 
     private Keyring(Builder builder) {
         this.kek = builder.kek;
@@ -56,6 +58,7 @@ public final class Keyring {
                 new KeyCache(builder.cacheSize, builder.cacheTtl, builder.clock),
                 builder.clock);
         this.fieldCipher = new FieldCipherImpl(keys);
+        this.streamingAead = new StreamingAeadImpl(keys);
     }
 
     /** Starts building a keyring. */
@@ -66,6 +69,11 @@ public final class Keyring {
     /** The cipher for field values; thread-safe, one per keyring. */
     public FieldCipher fieldCipher() {
         return fieldCipher;
+    }
+
+    /** The streaming AEAD for files (evidence attachments); thread-safe, one per keyring. */
+    public StreamingAead streamingAead() {
+        return streamingAead;
     }
 
     /**

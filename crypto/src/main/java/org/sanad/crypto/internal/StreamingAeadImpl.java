@@ -1,0 +1,286 @@
+package org.sanad.crypto.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.sanad.crypto.CryptoFailure;
+import org.sanad.crypto.EncryptionContext;
+import org.sanad.crypto.StreamingAead;
+import org.sanad.crypto.WrappedKeyRepository.Purpose;
+
+/**
+ * Tink's AES-GCM-HKDF streaming AEAD (AES-256, HKDF-SHA256, 64 KiB ciphertext segments) with a
+ * 6-byte Sanad prefix as its ciphertext offset. See crypto/FORMAT.md section 4.
+ */
+public final class StreamingAeadImpl implements StreamingAead {
+
+    public static final byte SUITE_STREAMING = 0x02;
+    public static final int PREFIX_BYTES = 6;
+    public static final int SALT_BYTES = 32;
+    public static final int NONCE_PREFIX_BYTES = 7;
+    public static final int HEADER_LENGTH = 1 + SALT_BYTES + NONCE_PREFIX_BYTES;
+    public static final int FIRST_SEGMENT_OFFSET = PREFIX_BYTES + HEADER_LENGTH;
+    public static final int PLAINTEXT_SEGMENT_BYTES = SEGMENT_BYTES - Jca.TAG_BYTES;
+    public static final int FIRST_PLAINTEXT_SEGMENT_BYTES = PLAINTEXT_SEGMENT_BYTES - FIRST_SEGMENT_OFFSET;
+
+    private final KeyHierarchy keys;
+
+    public StreamingAeadImpl(KeyHierarchy keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public OutputStream newEncryptingStream(OutputStream ciphertext, EncryptionContext context) throws IOException {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        KeySet keySet = keys.keys(Purpose.DATA, context.organisation(), context.defenderId());
+        DataKey primary = keySet == null ? null : keySet.primary();
+        if (primary == null) {
+            throw new CryptoFailure("the defender has no data key");
+        }
+        byte[] header = new byte[FIRST_SEGMENT_OFFSET];
+        header[0] = SealedFormat.VERSION_1;
+        header[1] = SUITE_STREAMING;
+        Canonical.putInt(header, 2, primary.version());
+        header[PREFIX_BYTES] = (byte) HEADER_LENGTH;
+        byte[] random = Jca.randomBytes(SALT_BYTES + NONCE_PREFIX_BYTES);
+        System.arraycopy(random, 0, header, PREFIX_BYTES + 1, random.length);
+        SecretKeySpec fileKey = fileKey(primary, header, context);
+        ciphertext.write(header);
+        return new Encrypting(
+                ciphertext,
+                fileKey,
+                Arrays.copyOfRange(header, FIRST_SEGMENT_OFFSET - NONCE_PREFIX_BYTES, FIRST_SEGMENT_OFFSET));
+    }
+
+    @Override
+    public InputStream newDecryptingStream(InputStream ciphertext, EncryptionContext context) throws IOException {
+        byte[] header = ciphertext.readNBytes(FIRST_SEGMENT_OFFSET);
+        if (header.length != FIRST_SEGMENT_OFFSET
+                || header[0] != SealedFormat.VERSION_1
+                || header[1] != SUITE_STREAMING
+                || header[PREFIX_BYTES] != HEADER_LENGTH) {
+            throw CryptoFailure.cannotOpen();
+        }
+        KeySet keySet;
+        try {
+            keySet = keys.keys(Purpose.DATA, context.organisation(), context.defenderId());
+        } catch (CryptoFailure unwrapFailed) {
+            throw CryptoFailure.cannotOpen();
+        }
+        DataKey key = keySet == null ? null : keySet.forOpening(Canonical.getInt(header, 2));
+        if (key == null) {
+            throw CryptoFailure.cannotOpen();
+        }
+        SecretKeySpec fileKey;
+        try {
+            fileKey = fileKey(key, header, context);
+        } catch (DataKey.KeyDestroyed evicted) {
+            throw CryptoFailure.cannotOpen();
+        }
+        return new Decrypting(
+                ciphertext,
+                fileKey,
+                Arrays.copyOfRange(header, FIRST_SEGMENT_OFFSET - NONCE_PREFIX_BYTES, FIRST_SEGMENT_OFFSET));
+    }
+
+    /** K_f = HKDF(IKM = stream key, salt, info = prefix | context). */
+    private static SecretKeySpec fileKey(DataKey key, byte[] header, EncryptionContext context) {
+        byte[] streamKey = key.streamKey().getEncoded();
+        byte[] salt = Arrays.copyOfRange(header, PREFIX_BYTES + 1, PREFIX_BYTES + 1 + SALT_BYTES);
+        byte[] info = Canonical.concat(Arrays.copyOf(header, PREFIX_BYTES), Canonical.context(context));
+        byte[] fileKey = Hkdf.derive(streamKey, salt, info, Jca.KEY_BYTES);
+        try {
+            return Jca.aesKey(fileKey);
+        } finally {
+            Arrays.fill(streamKey, (byte) 0);
+            Arrays.fill(fileKey, (byte) 0);
+        }
+    }
+
+    static GCMParameterSpec segmentNonce(byte[] noncePrefix, long segment, boolean last) {
+        if (segment > 0xFFFF_FFFFL) {
+            throw new CryptoFailure("the file is too long for the streaming format");
+        }
+        byte[] nonce = new byte[Jca.NONCE_BYTES];
+        System.arraycopy(noncePrefix, 0, nonce, 0, NONCE_PREFIX_BYTES);
+        Canonical.putInt(nonce, NONCE_PREFIX_BYTES, (int) segment);
+        nonce[Jca.NONCE_BYTES - 1] = (byte) (last ? 1 : 0);
+        return new GCMParameterSpec(Jca.TAG_BITS, nonce);
+    }
+
+    /** Buffers one plaintext segment; seals it as not-last only once more data arrives. */
+    private static final class Encrypting extends OutputStream {
+        private final OutputStream out;
+        private final SecretKeySpec key;
+        private final byte[] noncePrefix;
+        private final Cipher cipher = Jca.newGcm();
+        private final byte[] plaintext = new byte[PLAINTEXT_SEGMENT_BYTES];
+        private final byte[] segment = new byte[SEGMENT_BYTES];
+        private int buffered;
+        private int capacity = FIRST_PLAINTEXT_SEGMENT_BYTES;
+        private long index;
+        private boolean closed;
+
+        Encrypting(OutputStream out, SecretKeySpec key, byte[] noncePrefix) {
+            this.out = out;
+            this.key = key;
+            this.noncePrefix = noncePrefix;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, bytes.length);
+            if (closed) {
+                throw new IOException("the encrypting stream is closed");
+            }
+            while (length > 0) {
+                if (buffered == capacity) {
+                    seal(false);
+                }
+                int n = Math.min(length, capacity - buffered);
+                System.arraycopy(bytes, offset, plaintext, buffered, n);
+                buffered += n;
+                offset += n;
+                length -= n;
+            }
+        }
+
+        private void seal(boolean last) throws IOException {
+            int written;
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, key, segmentNonce(noncePrefix, index, last));
+                written = cipher.doFinal(plaintext, 0, buffered, segment, 0);
+            } catch (GeneralSecurityException e) {
+                throw new CryptoFailure("the file cannot be encrypted");
+            }
+            out.write(segment, 0, written);
+            index++;
+            buffered = 0;
+            capacity = PLAINTEXT_SEGMENT_BYTES;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                seal(true);
+            } finally {
+                Arrays.fill(plaintext, (byte) 0);
+                out.close();
+            }
+        }
+    }
+
+    /** Reads one ciphertext segment plus one byte to learn whether it is the last. */
+    private static final class Decrypting extends InputStream {
+        private final InputStream in;
+        private final SecretKeySpec key;
+        private final byte[] noncePrefix;
+        private final Cipher cipher = Jca.newGcm();
+        private final byte[] segment = new byte[SEGMENT_BYTES + 1];
+        private final byte[] plaintext = new byte[PLAINTEXT_SEGMENT_BYTES];
+        private int carried;
+        private int position;
+        private int available;
+        private long index;
+        private boolean finished;
+        private boolean failed;
+
+        Decrypting(InputStream in, SecretKeySpec key, byte[] noncePrefix) {
+            this.in = in;
+            this.key = key;
+            this.noncePrefix = noncePrefix;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n == -1 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            Objects.checkFromIndexSize(offset, length, bytes.length);
+            if (length == 0) {
+                return 0;
+            }
+            while (position == available) {
+                if (finished) {
+                    return -1;
+                }
+                nextSegment();
+            }
+            int n = Math.min(length, available - position);
+            System.arraycopy(plaintext, position, bytes, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return available - position;
+        }
+
+        private void nextSegment() throws IOException {
+            if (failed) {
+                throw CryptoFailure.cannotOpen();
+            }
+            int wanted = index == 0 ? SEGMENT_BYTES - FIRST_SEGMENT_OFFSET : SEGMENT_BYTES;
+            int got = carried + in.readNBytes(segment, carried, wanted + 1 - carried);
+            boolean last = got <= wanted;
+            int length = last ? got : wanted;
+            if (length < Jca.TAG_BYTES) {
+                fail();
+            }
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, key, segmentNonce(noncePrefix, index, last));
+                available = cipher.doFinal(segment, 0, length, plaintext, 0);
+            } catch (GeneralSecurityException | IllegalStateException e) {
+                fail();
+            }
+            position = 0;
+            index++;
+            if (last) {
+                finished = true;
+                carried = 0;
+            } else {
+                segment[0] = segment[wanted];
+                carried = 1;
+            }
+        }
+
+        private void fail() {
+            failed = true;
+            available = 0;
+            position = 0;
+            Arrays.fill(plaintext, (byte) 0);
+            throw CryptoFailure.cannotOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            Arrays.fill(plaintext, (byte) 0);
+            in.close();
+        }
+    }
+}

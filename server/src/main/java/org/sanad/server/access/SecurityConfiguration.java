@@ -27,14 +27,17 @@ class SecurityConfiguration {
         bearerTokens.setAllowUriQueryParameter(false);
         bearerTokens.setAllowFormEncodedBodyParameter(false);
 
-        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-                        .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
-                        .permitAll()
-                        .requestMatchers("/api/me")
-                        .authenticated()
-                        .anyRequest()
-                        .authenticated())
+        http.authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                            .permitAll()
+                            .requestMatchers(
+                                    "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                            .permitAll()
+                            .requestMatchers("/api/me")
+                            .authenticated();
+                    ApiAuthorization.rules(requests);
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(bearerTokens)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenConverter()))

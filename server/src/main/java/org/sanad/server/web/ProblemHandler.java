@@ -1,5 +1,8 @@
 package org.sanad.server.web;
 
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.sanad.server.web.FieldErrors.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +32,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.problem().getStatus()).body(e.problem());
     }
 
+    /** Method validation outside controllers (a service's constraints): still the client's fault. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST);
+        problem.setProperty("errors", FieldErrors.of(e));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied() {
         return respond(HttpStatus.FORBIDDEN);
@@ -51,13 +62,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        return super.handleExceptionInternal(ex, Problems.of(statusCode), headers, statusCode, request);
+        ProblemDetail problem = Problems.of(statusCode);
+        List<FieldError> errors = FieldErrors.of(ex);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
     }
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        return super.createResponseEntity(Problems.of(statusCode), headers, statusCode, request);
+        Object problem = body instanceof ProblemDetail ? body : Problems.of(statusCode);
+        return super.createResponseEntity(problem, headers, statusCode, request);
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status) {

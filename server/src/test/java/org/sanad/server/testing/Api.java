@@ -33,6 +33,30 @@ public final class Api {
         return send(builder.build());
     }
 
+    public Response post(String path, String bearer, String json) {
+        return send(authorized(request(path), bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public Response patch(String path, String bearer, String ifMatch, String json) {
+        var builder = authorized(request(path), bearer).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        return send(builder.method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public Response delete(String path, String bearer) {
+        return send(authorized(request(path), bearer).DELETE().build());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String bearer) {
+        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
+    }
+
     public Response send(HttpRequest request) {
         try {
             return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));

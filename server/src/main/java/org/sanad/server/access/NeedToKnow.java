@@ -1,0 +1,89 @@
+package org.sanad.server.access;
+
+import java.util.Set;
+
+/**
+ * Sanad's need-to-know policy (PRODUCT.md §1), in one place. Modules gather the facts about a
+ * record and ask here; role alone never grants content.
+ */
+public final class NeedToKnow {
+
+    private NeedToKnow() {}
+
+    /**
+     * A defender's profile: the defender sees their own; staff of the organisation who work with
+     * the defender (registered them, claimed one of their reports, or are assigned to one of their
+     * case files) see content; other caseworkers and supervisors of the organisation see metadata.
+     */
+    public static Visibility defenderProfile(
+            CurrentUser caller, String organisation, String defenderSubject, boolean callerWorksWithDefender) {
+        if (isSelf(caller, defenderSubject)) {
+            return Visibility.CONTENT;
+        }
+        if (!isStaffOf(caller, organisation)) {
+            return Visibility.NONE;
+        }
+        return callerWorksWithDefender ? Visibility.CONTENT : Visibility.METADATA;
+    }
+
+    /**
+     * An incident report: the defender it is about sees it; in the organisation, the caseworker
+     * who claimed it and the assignees of the case file it is linked to see content, every other
+     * caseworker and supervisor the intake metadata.
+     */
+    public static Visibility incidentReport(
+            CurrentUser caller,
+            String organisation,
+            String defenderSubject,
+            String reportedBy,
+            String claimedBy,
+            Set<String> caseAssignees) {
+        if (isSelf(caller, defenderSubject)
+                || (caller.has(Role.DEFENDER) && caller.subject().equals(reportedBy))) {
+            return Visibility.CONTENT;
+        }
+        if (!isStaffOf(caller, organisation)) {
+            return Visibility.NONE;
+        }
+        boolean working = caller.subject().equals(claimedBy) || caseAssignees.contains(caller.subject());
+        return working ? Visibility.CONTENT : Visibility.METADATA;
+    }
+
+    /**
+     * A case file: assignees see content; supervisors of the organisation see metadata; the
+     * defender sees its status (metadata), never staff notes.
+     */
+    public static Visibility caseFile(
+            CurrentUser caller, String organisation, String defenderSubject, Set<String> assignees) {
+        if (isStaffOf(caller, organisation) && assignees.contains(caller.subject())) {
+            return Visibility.CONTENT;
+        }
+        if (isSelf(caller, defenderSubject)) {
+            return Visibility.METADATA;
+        }
+        if (caller.organisation().equals(organisation) && caller.has(Role.SUPERVISOR)) {
+            return Visibility.METADATA;
+        }
+        return Visibility.NONE;
+    }
+
+    /** Whether the caller may change the assignees of a case file. */
+    public static boolean mayAssign(CurrentUser caller, String organisation, Set<String> assignees) {
+        if (!caller.organisation().equals(organisation)) {
+            return false;
+        }
+        return caller.has(Role.SUPERVISOR) || (caller.has(Role.CASEWORKER) && assignees.contains(caller.subject()));
+    }
+
+    /** Caseworkers and supervisors of the organisation. */
+    public static boolean isStaffOf(CurrentUser caller, String organisation) {
+        return caller.organisation().equals(organisation)
+                && (caller.has(Role.CASEWORKER) || caller.has(Role.SUPERVISOR));
+    }
+
+    private static boolean isSelf(CurrentUser caller, String defenderSubject) {
+        return defenderSubject != null
+                && caller.has(Role.DEFENDER)
+                && caller.subject().equals(defenderSubject);
+    }
+}

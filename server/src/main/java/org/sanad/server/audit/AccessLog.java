@@ -1,0 +1,47 @@
+package org.sanad.server.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.sanad.server.access.Callers;
+import org.sanad.server.access.CurrentUser;
+import org.sanad.server.web.RequestIds;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records every disclosure of content. It must run inside the transaction that produces the
+ * response: if the entry cannot be written, that transaction fails and no plaintext leaves.
+ */
+@Service
+public class AccessLog {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AccessLog(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an access by the current caller. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AccessEvent event) {
+        CurrentUser caller = Callers.current();
+        jdbc.update(
+                """
+                insert into access_log (at, actor, organisation, action, record_type, record_id, fields, purpose, request_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                Timestamp.from(clock.instant()),
+                caller.subject(),
+                caller.organisation(),
+                event.action().name(),
+                event.recordType(),
+                event.recordId(),
+                event.fields().toArray(String[]::new),
+                event.purpose(),
+                RequestIds.current().orElse(null));
+    }
+}

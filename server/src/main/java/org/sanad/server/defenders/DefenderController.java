@@ -1,0 +1,78 @@
+package org.sanad.server.defenders;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.sanad.server.web.BadRequest;
+import org.sanad.server.web.Versions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/defenders")
+class DefenderController {
+
+    private final DefenderManagement defenders;
+
+    DefenderController(DefenderManagement defenders) {
+        this.defenders = defenders;
+    }
+
+    @PostMapping
+    ResponseEntity<DefenderView> create(@Valid @RequestBody DefenderRequests.Create request) {
+        DefenderView view = defenders.register(request.profile());
+        return ResponseEntity.created(URI.create("/api/defenders/" + view.id()))
+                .eTag(Versions.etag(view.version()))
+                .body(view);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<DefenderView> get(@PathVariable UUID id) {
+        DefenderView view = defenders.view(id);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<DefenderView> change(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DefenderRequests.Change request) {
+        long expected = Versions.required(ifMatch);
+        DefenderView view = defenders.change(id, expected, request.profile());
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    List<DefenderManagement.DefenderHit> search(
+            @RequestParam(required = false) @Size(max = 254) String name,
+            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = DefenderRequests.PHONE) String phone,
+            @RequestParam(required = false) @Size(max = 254) String email) {
+        int given = (name == null ? 0 : 1) + (phone == null ? 0 : 1) + (email == null ? 0 : 1);
+        if (given != 1) {
+            throw new BadRequest("search-parameter", "Give exactly one of name, phone or email");
+        }
+        if (name != null) {
+            return defenders.search("legalName", name);
+        }
+        return phone != null ? defenders.search("phone", phone) : defenders.search("email", email);
+    }
+
+    @DeleteMapping("/{id}/personal-data")
+    ResponseEntity<Void> erase(@PathVariable UUID id) {
+        defenders.erase(id);
+        return ResponseEntity.noContent().build();
+    }
+}

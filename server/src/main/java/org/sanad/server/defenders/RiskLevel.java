@@ -1,0 +1,8 @@
+package org.sanad.server.defenders;
+
+public enum RiskLevel {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

@@ -23,6 +23,7 @@ import org.sanad.server.web.Conflict;
 import org.sanad.server.web.Forbidden;
 import org.sanad.server.web.NotFound;
 import org.sanad.server.web.Versions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,7 @@ public class DefenderManagement implements DefenderDirectory {
     private final BlindIndexes blindIndexes;
     private final Keyring keyring;
     private final AccessLog accessLog;
-    private final List<DefenderWork> work;
+    private final ObjectProvider<DefenderWork> work;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,7 +50,7 @@ public class DefenderManagement implements DefenderDirectory {
             BlindIndexes blindIndexes,
             Keyring keyring,
             AccessLog accessLog,
-            List<DefenderWork> work,
+            ObjectProvider<DefenderWork> work,
             ApplicationEventPublisher events,
             Clock clock) {
         this.defenders = defenders;
@@ -206,7 +207,7 @@ public class DefenderManagement implements DefenderDirectory {
 
     Visibility visibility(Defender defender, CurrentUser caller) {
         boolean works = caller.subject().equals(defender.registeredBy())
-                || work.stream().anyMatch(w -> w.worksWith(caller.subject(), defender.id()));
+                || work.orderedStream().anyMatch(w -> w.worksWith(caller.subject(), defender.id()));
         return NeedToKnow.defenderProfile(caller, defender.organisation(), defender.keycloakSubject(), works);
     }
 

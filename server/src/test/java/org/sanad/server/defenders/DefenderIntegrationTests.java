@@ -12,6 +12,7 @@ import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
+import org.sanad.server.testing.Scenarios;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -104,18 +105,26 @@ class DefenderIntegrationTests {
     @Test
     void defenderRegistersTheirOwnProfileOnlyOnce() {
         String defender = Keycloak.accessToken("defender.zagros");
+        String id = new Scenarios(api).ownProfileOf("defender.zagros");
 
-        var first = api.post("/api/defenders", defender, profile("Self Registered", "07701112237"));
-        var second = api.post("/api/defenders", defender, profile("Self Registered", "07701112237"));
+        var again = api.post("/api/defenders", defender, profile("Self Registered", "07701112237"));
+        JsonNode own = api.get("/api/defenders/" + id, defender).json();
 
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(first.json().get("organisation").asString()).isEqualTo("zagros-aid");
-        assertThat(api.get("/api/defenders/" + first.json().get("id").asString(), defender)
-                        .json()
-                        .get("legalName")
-                        .asString())
-                .isEqualTo("Self Registered");
-        assertThat(second.status()).isEqualTo(409);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(own.get("organisation").asString()).isEqualTo("zagros-aid");
+        assertThat(own.get("legalName").asString()).isEqualTo("Self defender.zagros");
+        assertThat(own.get("access").asString()).isEqualTo("content");
+    }
+
+    @Test
+    void defenderCannotSeeAnotherDefender() {
+        String other =
+                register("Someone Else Entirely", "07701112299").get("id").asString();
+        new Scenarios(api).ownProfileOf("defender.tigris");
+
+        assertThat(api.get("/api/defenders/" + other, Keycloak.accessToken("defender.tigris"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

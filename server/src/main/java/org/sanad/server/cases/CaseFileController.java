@@ -1,0 +1,90 @@
+package org.sanad.server.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.sanad.server.web.Versions;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseFileController {
+
+    private final CaseFileManagement cases;
+
+    CaseFileController(CaseFileManagement cases) {
+        this.cases = cases;
+    }
+
+    record Open(
+            @NotNull UUID defenderId,
+            @NotNull @Size(max = 50) List<@NotNull UUID> incidentIds,
+            @Size(max = 20000) String legalSummary,
+            LocalDate nextActionOn) {
+
+        @Override
+        public String toString() {
+            return "Open[redacted]";
+        }
+    }
+
+    record Assign(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+") String subject) {}
+
+    record Note(@NotBlank @Size(max = 20000) String text) {
+
+        @Override
+        public String toString() {
+            return "Note[redacted]";
+        }
+    }
+
+    record StatusChange(@NotNull CaseStatus status) {}
+
+    @PostMapping
+    ResponseEntity<CaseFileView> open(@Valid @RequestBody Open request) {
+        CaseFileView view = cases.open(
+                request.defenderId(),
+                List.copyOf(request.incidentIds()),
+                request.legalSummary(),
+                request.nextActionOn());
+        return ResponseEntity.created(URI.create("/api/cases/" + view.id()))
+                .eTag(Versions.etag(view.version()))
+                .body(view);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<CaseFileView> get(@PathVariable UUID id) {
+        CaseFileView view = cases.view(id);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    @PostMapping("/{id}/assignees")
+    ResponseEntity<CaseFileView> assign(@PathVariable UUID id, @Valid @RequestBody Assign request) {
+        CaseFileView view = cases.assign(id, request.subject());
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    @PostMapping("/{id}/notes")
+    ResponseEntity<CaseFileView.NoteView> note(@PathVariable UUID id, @Valid @RequestBody Note request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cases.addNote(id, request.text()));
+    }
+
+    @PostMapping("/{id}/status")
+    ResponseEntity<CaseFileView> status(@PathVariable UUID id, @Valid @RequestBody StatusChange request) {
+        CaseFileView view = cases.changeStatus(id, request.status());
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+}

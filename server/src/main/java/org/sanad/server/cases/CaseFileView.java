@@ -1,0 +1,90 @@
+package org.sanad.server.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A case file as one caller may see it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record CaseFileView(
+        UUID id,
+        String reference,
+        UUID defenderId,
+        String organisation,
+        CaseStatus status,
+        LocalDate nextActionOn,
+        Instant openedAt,
+        List<UUID> incidentIds,
+        List<String> assignees,
+        String access,
+        long version,
+        String legalSummary,
+        List<NoteView> notes) {
+
+    record NoteView(UUID id, String author, Instant writtenAt, String text) {
+
+        @Override
+        public String toString() {
+            return "NoteView[" + id + "]";
+        }
+    }
+
+    /** What the defender sees of their own case file: that it exists and where it stands. */
+    static CaseFileView forDefender(CaseFile file) {
+        return new CaseFileView(
+                file.id(),
+                file.reference(),
+                file.defenderId(),
+                file.organisation(),
+                file.status(),
+                file.nextActionOn(),
+                file.openedAt(),
+                null,
+                null,
+                "status",
+                file.version(),
+                null,
+                null);
+    }
+
+    static CaseFileView metadata(CaseFile file) {
+        return new CaseFileView(
+                file.id(),
+                file.reference(),
+                file.defenderId(),
+                file.organisation(),
+                file.status(),
+                file.nextActionOn(),
+                file.openedAt(),
+                file.incidentIds().stream().sorted().toList(),
+                file.sortedAssignees(),
+                "metadata",
+                file.version(),
+                null,
+                null);
+    }
+
+    static CaseFileView content(CaseFile file, String legalSummary, List<NoteView> notes) {
+        return new CaseFileView(
+                file.id(),
+                file.reference(),
+                file.defenderId(),
+                file.organisation(),
+                file.status(),
+                file.nextActionOn(),
+                file.openedAt(),
+                file.incidentIds().stream().sorted().toList(),
+                file.sortedAssignees(),
+                "content",
+                file.version(),
+                legalSummary,
+                notes);
+    }
+
+    @Override
+    public String toString() {
+        return "CaseFileView[" + id + "]";
+    }
+}

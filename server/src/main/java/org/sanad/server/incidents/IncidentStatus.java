@@ -1,0 +1,9 @@
+package org.sanad.server.incidents;
+
+/** RECEIVED → TRIAGED → LINKED (to a case file) or CLOSED. */
+public enum IncidentStatus {
+    RECEIVED,
+    TRIAGED,
+    LINKED,
+    CLOSED
+}

@@ -1,0 +1,16 @@
+package org.sanad.server.incidents;
+
+public enum IncidentType {
+    THREAT,
+    HARASSMENT,
+    SURVEILLANCE,
+    DIGITAL_ATTACK,
+    SMEAR_CAMPAIGN,
+    ARREST,
+    DETENTION,
+    ABDUCTION,
+    ASSAULT,
+    LEGAL_HARASSMENT,
+    RAID,
+    OTHER
+}

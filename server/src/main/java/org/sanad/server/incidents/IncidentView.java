@@ -1,0 +1,64 @@
+package org.sanad.server.incidents;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.sanad.server.common.Governorate;
+
+/** A report as one caller may see it: intake metadata always, sealed fields only with content access. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record IncidentView(
+        UUID id,
+        UUID defenderId,
+        String organisation,
+        Instant reportedAt,
+        LocalDate occurredOn,
+        LocalDate occurredUntil,
+        Governorate governorate,
+        IncidentType type,
+        Severity severity,
+        IncidentStatus status,
+        Boolean claimed,
+        UUID caseFileId,
+        String access,
+        long version,
+        String perpetratorCategory,
+        String narrative,
+        String location) {
+
+    static IncidentView metadata(IncidentReport r) {
+        return of(r, "metadata", Map.of());
+    }
+
+    static IncidentView content(IncidentReport r, Map<String, String> opened) {
+        return of(r, "content", opened);
+    }
+
+    private static IncidentView of(IncidentReport r, String access, Map<String, String> opened) {
+        return new IncidentView(
+                r.id(),
+                r.defenderId(),
+                r.organisation(),
+                r.reportedAt(),
+                r.occurredOn(),
+                r.occurredUntil(),
+                r.governorate(),
+                r.type(),
+                r.severity(),
+                r.status(),
+                r.claimedBy() != null,
+                r.caseFileId(),
+                access,
+                r.version(),
+                opened.get("perpetratorCategory"),
+                opened.get("narrative"),
+                opened.get("location"));
+    }
+
+    @Override
+    public String toString() {
+        return "IncidentView[" + id + "]";
+    }
+}

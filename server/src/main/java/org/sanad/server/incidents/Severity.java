@@ -1,0 +1,8 @@
+package org.sanad.server.incidents;
+
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

@@ -1,0 +1,245 @@
+package org.sanad.server.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sanad.server.testing.Api;
+import org.sanad.server.testing.Database;
+import org.sanad.server.testing.IntegrationTest;
+import org.sanad.server.testing.Keycloak;
+import org.sanad.server.testing.Scenarios;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Intake, triage, case files and notes under need-to-know, end to end. */
+@IntegrationTest
+class CaseworkIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Scenarios scenarios;
+
+    @BeforeEach
+    void api() {
+        api = new Api(port);
+        scenarios = new Scenarios(api);
+    }
+
+    static String token(String user) {
+        return Keycloak.accessToken(user);
+    }
+
+    @Test
+    void defenderReportsAnIncidentAboutThemselvesAndSeesIt() {
+        String self = scenarios.ownProfileOf("defender.tigris");
+
+        var response =
+                api.post("/api/incidents", token("defender.tigris"), Scenarios.incidentJson(null, "Followed home"));
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode report = response.json();
+        assertThat(report.get("defenderId").asString()).isEqualTo(self);
+        assertThat(report.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(api.get("/api/incidents/" + report.get("id").asString(), token("defender.tigris"))
+                        .json()
+                        .get("narrative")
+                        .asString())
+                .isEqualTo("Followed home");
+    }
+
+    @Test
+    void defenderCannotReportAboutSomeoneElse() {
+        scenarios.ownProfileOf("defender.tigris");
+        String other = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Someone Else");
+
+        var response = api.post("/api/incidents", token("defender.tigris"), Scenarios.incidentJson(other, "Not mine"));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("defenderId").asString()).isNotEqualTo(other);
+    }
+
+    @Test
+    void unclaimedReportIsOnlyMetadataToIntakeUntilClaimed() {
+        String defender = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Intake Person");
+        String incident = scenarios.anIncidentReportedBy("caseworker2.tigris", defender, "Intake narrative");
+
+        JsonNode before = api.get("/api/incidents/" + incident, token("caseworker.tigris"))
+                .json();
+        var claim = api.post(
+                "/api/incidents/" + incident + "/triage",
+                token("caseworker.tigris"),
+                "{\"status\": \"TRIAGED\", \"severity\": \"CRITICAL\"}");
+        var again = api.post(
+                "/api/incidents/" + incident + "/triage", token("caseworker.tigris"), "{\"status\": \"TRIAGED\"}");
+
+        assertThat(before.get("access").asString()).isEqualTo("metadata");
+        assertThat(before.has("narrative")).isFalse();
+        assertThat(claim.status()).isEqualTo(200);
+        assertThat(claim.json().get("narrative").asString()).isEqualTo("Intake narrative");
+        assertThat(claim.json().get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void otherOrganisationCannotSeeOrTriageAReport() {
+        String defender = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Private Person");
+        String incident = scenarios.anIncidentReportedBy("caseworker.tigris", defender, "Private");
+
+        assertThat(api.get("/api/incidents/" + incident, token("caseworker.zagros"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/incidents/" + incident + "/triage",
+                                token("caseworker.zagros"),
+                                "{\"status\": \"TRIAGED\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/incidents/" + incident + "/triage",
+                                token("supervisor.tigris"),
+                                "{\"status\": \"TRIAGED\"}")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void triageToAnInvalidStatusIsAConflict() {
+        String defender = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Invalid Triage");
+        String incident = scenarios.anIncidentReportedBy("caseworker.tigris", defender, "x");
+
+        assertThat(api.post(
+                                "/api/incidents/" + incident + "/triage",
+                                token("caseworker.tigris"),
+                                "{\"status\": \"LINKED\"}")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void caseFileContentIsForAssigneesOnly() {
+        JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "Summary for assignees");
+        String path = "/api/cases/" + file.get("id").asString();
+
+        assertThat(file.get("reference").asString()).matches("SAN-\\d{4}-\\d{6}");
+        assertThat(file.get("legalSummary").asString()).isEqualTo("Summary for assignees");
+        assertThat(api.get(path, token("caseworker2.tigris")).status()).isEqualTo(404);
+        JsonNode supervisor = api.get(path, token("supervisor.tigris")).json();
+        assertThat(supervisor.get("access").asString()).isEqualTo("metadata");
+        assertThat(supervisor.has("legalSummary")).isFalse();
+        assertThat(api.get(path, token("supervisor.zagros")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void supervisorAssignsACaseworkerWhoThenSeesTheContent() {
+        JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "Shared summary");
+        String path = "/api/cases/" + file.get("id").asString();
+        String caseworker2 = api.get("/api/me", token("caseworker2.tigris"))
+                .json()
+                .get("subject")
+                .asString();
+
+        var byOutsider =
+                api.post(path + "/assignees", token("caseworker2.tigris"), "{\"subject\": \"" + caseworker2 + "\"}");
+        var bySupervisor =
+                api.post(path + "/assignees", token("supervisor.tigris"), "{\"subject\": \"" + caseworker2 + "\"}");
+
+        assertThat(byOutsider.status()).isEqualTo(404);
+        assertThat(bySupervisor.status()).isEqualTo(200);
+        assertThat(api.get(path, token("caseworker2.tigris"))
+                        .json()
+                        .get("legalSummary")
+                        .asString())
+                .isEqualTo("Shared summary");
+    }
+
+    @Test
+    void linkedReportFollowsTheCaseFileAssignees() {
+        JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "Linked");
+        String incident = file.get("incidentIds").get(0).asString();
+
+        JsonNode report = api.get("/api/incidents/" + incident, token("caseworker.tigris"))
+                .json();
+
+        assertThat(report.get("status").asString()).isEqualTo("LINKED");
+        assertThat(report.get("caseFileId").asString()).isEqualTo(file.get("id").asString());
+    }
+
+    @Test
+    void caseFileNeedsTriagedReportsAndCreatesNothingOtherwise() {
+        String defender = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Untriaged Person");
+        String incident = scenarios.anIncidentReportedBy("caseworker.tigris", defender, "Untriaged");
+        long before = Database.count("case_files");
+
+        var response = api.post(
+                "/api/cases",
+                token("caseworker.tigris"),
+                "{\"defenderId\": \"%s\", \"incidentIds\": [\"%s\"]}".formatted(defender, incident));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(Database.count("case_files")).isEqualTo(before);
+    }
+
+    @Test
+    void assigneesWriteNotesThatTheDefenderNeverSees() {
+        scenarios.ownProfileOf("defender.zagros");
+        String defender = scenarios.ownProfileOf("defender.zagros");
+        String incident = scenarios.aTriagedIncident("caseworker.zagros", defender, "Raid on the office");
+        JsonNode file = api.post(
+                        "/api/cases",
+                        token("caseworker.zagros"),
+                        "{\"defenderId\": \"%s\", \"incidentIds\": [\"%s\"]}".formatted(defender, incident))
+                .json();
+        String path = "/api/cases/" + file.get("id").asString();
+
+        var note = api.post(path + "/notes", token("caseworker.zagros"), "{\"text\": \"Staff-only note\"}");
+        var outsider = api.post(path + "/notes", token("caseworker2.tigris"), "{\"text\": \"x\"}");
+        JsonNode asDefender = api.get(path, token("defender.zagros")).json();
+        JsonNode asAssignee = api.get(path, token("caseworker.zagros")).json();
+
+        assertThat(note.status()).isEqualTo(201);
+        assertThat(outsider.status()).isEqualTo(404);
+        assertThat(asDefender.get("access").asString()).isEqualTo("status");
+        assertThat(asDefender.has("notes")).isFalse();
+        assertThat(asDefender.toString()).doesNotContain("Staff-only note");
+        assertThat(asAssignee.get("notes").get(0).get("text").asString()).isEqualTo("Staff-only note");
+    }
+
+    @Test
+    void caseFileStatusFollowsItsLifecycle() {
+        JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "Lifecycle");
+        String path = "/api/cases/" + file.get("id").asString() + "/status";
+        String caseworker = token("caseworker.tigris");
+
+        assertThat(api.post(path, caseworker, "{\"status\": \"ACTIVE\"}").status())
+                .isEqualTo(200);
+        assertThat(api.post(path, caseworker, "{\"status\": \"OPEN\"}").status())
+                .isEqualTo(409);
+        assertThat(api.post(path, caseworker, "{\"status\": \"CLOSED\"}").status())
+                .isEqualTo(200);
+        assertThat(api.post(path.replace("/status", "/notes"), caseworker, "{\"text\": \"late\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.post(path, caseworker, "{\"status\": \"OPEN\"}").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void incidentListsArePagedAndBounded() {
+        scenarios.ownProfileOf("defender.tigris");
+        api.post("/api/incidents", token("defender.tigris"), Scenarios.incidentJson(null, "Listed"));
+
+        JsonNode mine =
+                api.get("/api/incidents?size=5", token("defender.tigris")).json();
+        var tooBig = api.get("/api/incidents?size=101", token("caseworker.tigris"));
+
+        assertThat(mine.get("size").asInt()).isEqualTo(5);
+        assertThat(mine.get("items")).isNotEmpty().allSatisfy(i -> assertThat(i.has("narrative"))
+                .isFalse());
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(api.get("/api/incidents", token("caseworker.zagros")).json().get("items"))
+                .allSatisfy(i -> assertThat(i.get("organisation").asString()).isEqualTo("zagros-aid"));
+    }
+}

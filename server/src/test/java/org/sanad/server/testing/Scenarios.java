@@ -1,0 +1,95 @@
+package org.sanad.server.testing;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/** Named scenarios built through the real API, with plainly fake data. */
+public final class Scenarios {
+
+    private static final Map<String, String> OWN_PROFILES = new ConcurrentHashMap<>();
+
+    private final Api api;
+
+    public Scenarios(Api api) {
+        this.api = api;
+    }
+
+    public static String profileJson(String legalName) {
+        return """
+                {"legalName": "%s", "phone": "+964 770 %07d", "governorate": "BAGHDAD", "activity": "LAWYER",
+                 "riskLevel": "MEDIUM", "address": "Fake street 9"}
+                """
+                .formatted(legalName, Math.abs(UUID.randomUUID().getMostSignificantBits() % 10_000_000));
+    }
+
+    /** A defender registered by a caseworker of their organisation. */
+    public String aDefenderRegisteredBy(String caseworker, String legalName) {
+        var response = api.post("/api/defenders", Keycloak.accessToken(caseworker), profileJson(legalName));
+        check(response, 201);
+        return response.json().get("id").asString();
+    }
+
+    /** The profile a demo defender registered themselves (once per test run). */
+    public String ownProfileOf(String defender) {
+        return OWN_PROFILES.computeIfAbsent(defender, d -> {
+            var response = api.post("/api/defenders", Keycloak.accessToken(d), profileJson("Self " + d));
+            check(response, 201);
+            return response.json().get("id").asString();
+        });
+    }
+
+    public static String incidentJson(String defenderId, String narrative) {
+        return """
+                {%s"occurredOn": "%s", "governorate": "BASRA", "type": "THREAT", "severity": "HIGH",
+                 "perpetratorCategory": "Unknown armed group", "narrative": "%s", "location": "Near the market"}
+                """
+                .formatted(
+                        defenderId == null ? "" : "\"defenderId\": \"" + defenderId + "\", ",
+                        LocalDate.now().minusDays(3),
+                        narrative);
+    }
+
+    /** An incident report filed by a caseworker about a defender. */
+    public String anIncidentReportedBy(String caseworker, String defenderId, String narrative) {
+        var response =
+                api.post("/api/incidents", Keycloak.accessToken(caseworker), incidentJson(defenderId, narrative));
+        check(response, 201);
+        return response.json().get("id").asString();
+    }
+
+    /** An incident report claimed (triaged) by a caseworker. */
+    public String aTriagedIncident(String caseworker, String defenderId, String narrative) {
+        String id = anIncidentReportedBy(caseworker, defenderId, narrative);
+        check(
+                api.post(
+                        "/api/incidents/" + id + "/triage",
+                        Keycloak.accessToken(caseworker),
+                        "{\"status\": \"TRIAGED\"}"),
+                200);
+        return id;
+    }
+
+    /** A case file opened by a caseworker from a triaged report of a new defender. */
+    public JsonNode anOpenCaseFile(String caseworker, String legalSummary) {
+        String defender = aDefenderRegisteredBy(caseworker, "Case Person " + UUID.randomUUID());
+        String incident = aTriagedIncident(caseworker, defender, "Threatened at work");
+        var response = api.post(
+                "/api/cases",
+                Keycloak.accessToken(caseworker),
+                """
+                {"defenderId": "%s", "incidentIds": ["%s"], "legalSummary": "%s", "nextActionOn": "2027-01-15"}
+                """
+                        .formatted(defender, incident, legalSummary));
+        check(response, 201);
+        return response.json();
+    }
+
+    private static void check(Api.Response response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());
+        }
+    }
+}

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  * neither destroyed nor below the defender's minimum decryption version. Otherwise it throws
  * {@link CryptoFailure} with the same message whatever the reason. Sealing the same value twice
  * gives different bytes (probabilistic encryption); short values are padded to length buckets
- * (16, 32, 64, 128, 256 bytes, then multiples of 256) so the ciphertext length tells less about
- * the value. Instances are thread-safe.
+ * (16, 32, 64, 128, 256 bytes; longer ones by Padmé, at most 12% more) so the ciphertext length
+ * tells less about the value. Instances are thread-safe.
  *
  * <p>Obtain one from {@link Keyring#fieldCipher()}.
  */

@@ -162,14 +162,23 @@ class FieldCipherTests {
     @Test
     void shortValuesArePaddedToLengthBuckets() {
         int overhead = 6 + 12 + 16;
-        for (int length = 0; length <= 600; length++) {
+        for (int length = 0; length <= 255; length++) {
             int sealedLength = cipher.seal(new byte[length], context).length;
-            int expectedBucket = length < 16
-                    ? 16
-                    : length < 32
-                            ? 32
-                            : length < 64 ? 64 : length < 128 ? 128 : length < 256 ? 256 : length < 512 ? 512 : 768;
+            int expectedBucket = length < 16 ? 16 : length < 32 ? 32 : length < 64 ? 64 : length < 128 ? 128 : 256;
             assertThat(sealedLength).as("sealed length of %d bytes", length).isEqualTo(overhead + expectedBucket);
+        }
+    }
+
+    @Test
+    void longerValuesArePaddedByPadmeWithAtMostTwelvePercent() {
+        int overhead = 6 + 12 + 16;
+        assertThat(cipher.seal(new byte[256], context).length).isEqualTo(overhead + 272);
+        assertThat(cipher.seal(new byte[1024], context).length).isEqualTo(overhead + 1088);
+        assertThat(cipher.seal(new byte[4000], context).length).isEqualTo(overhead + 4096);
+        for (int length = 256; length < 20_000; length += 7) {
+            int padded = cipher.seal(new byte[length], context).length - overhead;
+            assertThat(padded).isGreaterThan(length).isLessThanOrEqualTo((int) ((length + 1) * 1.12) + 16);
+            assertThat(padded % 16).isZero();
         }
     }
 

@@ -16,7 +16,7 @@ public final class DataKey {
 
     private final int version;
     private final byte[] material;
-    private final ConcurrentHashMap<String, SecretKeySpec> subkeys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Subkey, SecretKeySpec> subkeys = new ConcurrentHashMap<>();
     private volatile boolean destroyed;
 
     /** Takes ownership of {@code material} (zeroed by {@link #destroy()}). */
@@ -34,23 +34,28 @@ public final class DataKey {
 
     /** The AES key that seals (entity, field): HKDF(key, info = ("sanad/field/v1", entity, field)). */
     public SecretKeySpec fieldKey(String entity, String field) {
-        return subkey("f\u0000" + entity + "\u0000" + field, Canonical.tuple("sanad/field/v1", entity, field), "AES");
+        Subkey name = new Subkey('f', entity, field, "");
+        SecretKeySpec key = subkeys.get(name);
+        return key != null ? key : subkey(name, Canonical.tuple("sanad/field/v1", entity, field), "AES");
     }
 
     /** The key from which per-file keys are derived: HKDF(key, info = ("sanad/stream/v1")). */
     public SecretKeySpec streamKey() {
-        return subkey("s", Canonical.tuple("sanad/stream/v1"), "HKDF");
+        return subkey(new Subkey('s', "", "", ""), Canonical.tuple("sanad/stream/v1"), "HKDF");
     }
 
     /** The HMAC key of one blind index: HKDF(root, info = ("sanad/index/v1", entity, field, index)). */
     public SecretKeySpec indexKey(String entity, String field, String index) {
         return subkey(
-                "i\u0000" + entity + "\u0000" + field + "\u0000" + index,
+                new Subkey('i', entity, field, index),
                 Canonical.tuple("sanad/index/v1", entity, field, index),
                 Jca.HMAC_SHA256);
     }
 
-    private SecretKeySpec subkey(String name, byte[] info, String algorithm) {
+    /** The name of a derived key (cheap to hash: the strings cache their hash codes). */
+    private record Subkey(char kind, String entity, String field, String index) {}
+
+    private SecretKeySpec subkey(Subkey name, byte[] info, String algorithm) {
         SecretKeySpec key = subkeys.get(name);
         if (key != null) {
             return key;

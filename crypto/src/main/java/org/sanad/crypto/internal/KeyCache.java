@@ -2,15 +2,16 @@ package org.sanad.crypto.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sanad.crypto.WrappedKeyRepository.Purpose;
 
 /**
  * A small bounded cache of unwrapped keys with a time to live. Entries that leave it (expired,
- * evicted for room, or explicitly) are zeroed.
+ * evicted for room, or explicitly) are zeroed. Reads take no lock; when an insert exceeds the
+ * bound, the entries closest to expiry (the least recently loaded) leave first.
  */
 public final class KeyCache {
 
@@ -20,7 +21,7 @@ public final class KeyCache {
     private final int maxEntries;
     private final long ttlMillis;
     private final Clock clock;
-    private final LinkedHashMap<Id, KeySet> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final ConcurrentHashMap<Id, KeySet> entries = new ConcurrentHashMap<>();
 
     public KeyCache(int maxEntries, Duration ttl, Clock clock) {
         if (maxEntries < 1 || ttl.isNegative() || ttl.isZero()) {
@@ -32,11 +33,12 @@ public final class KeyCache {
     }
 
     /** Returns the cached keys, or null if absent or expired. */
-    public synchronized KeySet get(Id id) {
+    public KeySet get(Id id) {
         KeySet keys = entries.get(id);
         if (keys != null && keys.expiresAtMillis() <= clock.millis()) {
-            entries.remove(id);
-            keys.destroy();
+            if (entries.remove(id, keys)) {
+                keys.destroy();
+            }
             return null;
         }
         return keys;
@@ -52,22 +54,25 @@ public final class KeyCache {
         if (previous != null && previous != keys) {
             previous.destroy();
         }
-        Iterator<Map.Entry<Id, KeySet>> eldest = entries.entrySet().iterator();
-        while (entries.size() > maxEntries && eldest.hasNext()) {
-            KeySet evicted = eldest.next().getValue();
-            eldest.remove();
-            evicted.destroy();
+        while (entries.size() > maxEntries) {
+            Map.Entry<Id, KeySet> oldest = entries.entrySet().stream()
+                    .filter(entry -> !entry.getKey().equals(id))
+                    .min(Comparator.comparingLong(entry -> entry.getValue().expiresAtMillis()))
+                    .orElseThrow();
+            if (entries.remove(oldest.getKey(), oldest.getValue())) {
+                oldest.getValue().destroy();
+            }
         }
     }
 
-    public synchronized void evict(Id id) {
+    public void evict(Id id) {
         KeySet keys = entries.remove(id);
         if (keys != null) {
             keys.destroy();
         }
     }
 
-    public synchronized int size() {
+    public int size() {
         return entries.size();
     }
 

@@ -61,7 +61,7 @@ class BouncyCastleCrossTests {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 15, 16, 100, 255, 256, 1000, 5000})
+    @ValueSource(ints = {0, 1, 15, 16, 100, 255, 256, 257, 1000, 1024, 5000, 70000})
     void jdkSealedValueOpensWithBouncyCastle(int length) throws InvalidCipherTextException {
         byte[] value = random(length);
 
@@ -71,7 +71,7 @@ class BouncyCastleCrossTests {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 15, 16, 100, 255, 256, 1000, 5000})
+    @ValueSource(ints = {0, 1, 15, 16, 100, 255, 256, 257, 1000, 1024, 5000, 70000})
     void bouncyCastleSealedValueOpensWithTheJdk(int length) throws InvalidCipherTextException {
         byte[] value = random(length);
 
@@ -174,6 +174,14 @@ class BouncyCastleCrossTests {
         byte[] fieldKey = bcHkdf(dataKey, null, tuple("sanad/field/v1", context.entity(), context.field()), 32);
         byte[] body = bcGcm(true, fieldKey, nonce, concat(header, contextBytes(context)), padded);
         return concat(header, nonce, body);
+    }
+
+    /** Padmé as in the paper: E = floor(log2 n), S = floor(log2 E) + 1, round to 2^(E - S). */
+    static int padme(int n) {
+        int e = (int) Math.floor(Math.log(n) / Math.log(2));
+        int s = (int) Math.floor(Math.log(e) / Math.log(2)) + 1;
+        int step = 1 << (e - s);
+        return (n + step - 1) / step * step;
     }
 
     static byte[] bcDecryptStream(byte[] dataKey, byte[] ciphertext, EncryptionContext context)

@@ -67,6 +67,44 @@ public final class NeedToKnow {
         return Visibility.NONE;
     }
 
+    /** The side a caller is on in a referral. */
+    public enum ReferralSide {
+        /** Assignees of the referred case file: they made it and may withdraw it. */
+        SENDER,
+        /** Supervisors of the sending organisation: metadata only. */
+        SENDING_SUPERVISOR,
+        /** Staff of the receiving organisation: the shared fields, while the referral is live. */
+        RECEIVER,
+        /** The defender it is about: its status. */
+        DEFENDER,
+        NONE
+    }
+
+    /**
+     * A referral: the sending case file's assignees, the receiving organisation's staff, the
+     * sending organisation's supervisors and the defender each see their part; nobody else.
+     */
+    public static ReferralSide referral(
+            CurrentUser caller,
+            String fromOrganisation,
+            String toOrganisation,
+            Set<String> caseAssignees,
+            String defenderSubject) {
+        if (isStaffOf(caller, fromOrganisation) && caseAssignees.contains(caller.subject())) {
+            return ReferralSide.SENDER;
+        }
+        if (isStaffOf(caller, toOrganisation)) {
+            return ReferralSide.RECEIVER;
+        }
+        if (caller.organisation().equals(fromOrganisation) && caller.has(Role.SUPERVISOR)) {
+            return ReferralSide.SENDING_SUPERVISOR;
+        }
+        if (isSelf(caller, defenderSubject)) {
+            return ReferralSide.DEFENDER;
+        }
+        return ReferralSide.NONE;
+    }
+
     /** Whether the caller may change the assignees of a case file. */
     public static boolean mayAssign(CurrentUser caller, String organisation, Set<String> assignees) {
         if (!caller.organisation().equals(organisation)) {

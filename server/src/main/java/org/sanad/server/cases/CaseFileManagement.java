@@ -63,6 +63,12 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
                 .map(f -> new CaseFileRef(f.id(), f.defenderId(), f.organisation(), f.assignees(), f.status()));
     }
 
+    /** The sealed legal summary of a case file, for a module that discloses it (a live referral). */
+    @Transactional(readOnly = true)
+    public Optional<SealedField> legalSummaryOf(UUID caseFileId) {
+        return files.findById(caseFileId).map(CaseFile::legalSummaryField);
+    }
+
     @Transactional
     CaseFileView open(UUID defenderId, List<UUID> incidentIds, String legalSummary, LocalDate nextActionOn) {
         CurrentUser caller = Callers.current();

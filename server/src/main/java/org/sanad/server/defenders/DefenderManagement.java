@@ -166,6 +166,18 @@ public class DefenderManagement implements DefenderDirectory {
                 tombstone.destroyedAt()));
     }
 
+    /**
+     * The sealed (still encrypted) fields of a defender, by name, for a module that discloses them
+     * under its own need-to-know decision and access-log entry (a live referral).
+     */
+    @Transactional(readOnly = true)
+    public List<SealedField> sealedFieldsOf(UUID defenderId, java.util.Set<String> names) {
+        return defenders.findById(defenderId).filter(d -> !d.isErased()).stream()
+                .flatMap(d -> d.sealedFields().stream())
+                .filter(f -> names.contains(f.name()))
+                .toList();
+    }
+
     long version(UUID id) {
         return defenders.findById(id).map(Defender::version).orElseThrow(NotFound::new);
     }

@@ -62,7 +62,13 @@ public class SealedFields implements Sealer {
                 disclosed.add(field.name());
             }
         }
-        accessLog.record(new AccessEvent(AccessEvent.Action.READ, recordType, recordId, disclosed, purpose));
+        return open(new AccessEvent(AccessEvent.Action.READ, recordType, recordId, disclosed, purpose), fields);
+    }
+
+    /** Opens fields after recording the given access event (one entry for the whole response). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, String> open(AccessEvent event, List<SealedField> fields) {
+        accessLog.record(event);
         Map<String, String> opened = new LinkedHashMap<>();
         for (SealedField field : fields) {
             opened.put(field.name(), field.value() == null ? null : open(field));

@@ -150,6 +150,20 @@ public class IncidentManagement implements DefenderWork {
         }
     }
 
+    /**
+     * The sealed fields of the reports linked to a case file, named {@code incident.<id>.<field>},
+     * for a module that discloses them under its own need-to-know decision (a live referral).
+     */
+    @Transactional(readOnly = true)
+    public List<org.sanad.server.encryption.SealedField> sealedFieldsOfCaseFile(UUID caseFileId, Set<String> names) {
+        return reports.findByCaseFileId(caseFileId).stream()
+                .flatMap(r -> r.sealedFields().stream()
+                        .filter(f -> names.contains(f.name()))
+                        .map(f -> new org.sanad.server.encryption.SealedField(
+                                "incident." + r.id() + "." + f.name(), f.value(), f.context())))
+                .toList();
+    }
+
     @Override
     public boolean worksWith(String subject, UUID defenderId) {
         return reports.existsByDefenderIdAndClaimedBy(defenderId, subject);

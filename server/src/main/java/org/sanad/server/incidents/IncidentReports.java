@@ -14,5 +14,7 @@ interface IncidentReports extends JpaRepository<IncidentReport, UUID> {
 
     List<IncidentReport> findByDefenderId(UUID defenderId);
 
+    List<IncidentReport> findByCaseFileId(UUID caseFileId);
+
     boolean existsByDefenderIdAndClaimedBy(UUID defenderId, String claimedBy);
 }

@@ -1,0 +1,10 @@
+package org.sanad.server.referrals;
+
+/** How the defender gave consent to be referred. */
+public enum ConsentMethod {
+    IN_PERSON,
+    PHONE,
+    VIDEO_CALL,
+    WRITTEN,
+    SECURE_MESSAGE
+}

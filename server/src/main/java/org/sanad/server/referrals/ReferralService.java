@@ -1,0 +1,11 @@
+package org.sanad.server.referrals;
+
+public enum ReferralService {
+    LEGAL_REPRESENTATION,
+    LEGAL_ADVICE,
+    RELOCATION,
+    PSYCHOSOCIAL,
+    MEDICAL,
+    DIGITAL_SECURITY,
+    OTHER
+}

@@ -1,0 +1,11 @@
+package org.sanad.server.referrals;
+
+/** PENDING → ACCEPTED or DECLINED → CLOSED; WITHDRAWN by the sender; EXPIRED past the expiry date. */
+public enum ReferralStatus {
+    PENDING,
+    ACCEPTED,
+    DECLINED,
+    CLOSED,
+    WITHDRAWN,
+    EXPIRED
+}

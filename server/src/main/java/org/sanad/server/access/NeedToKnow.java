@@ -113,6 +113,11 @@ public final class NeedToKnow {
         return caller.has(Role.SUPERVISOR) || (caller.has(Role.CASEWORKER) && assignees.contains(caller.subject()));
     }
 
+    /** Supervisors of the organisation: they read its change history and access log. */
+    public static boolean isSupervisorOf(CurrentUser caller, String organisation) {
+        return caller.organisation().equals(organisation) && caller.has(Role.SUPERVISOR);
+    }
+
     /** Caseworkers and supervisors of the organisation. */
     public static boolean isStaffOf(CurrentUser caller, String organisation) {
         return caller.organisation().equals(organisation)

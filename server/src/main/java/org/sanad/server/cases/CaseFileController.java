@@ -71,6 +71,11 @@ class CaseFileController {
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
+    @GetMapping("/{id}/history")
+    List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
+        return cases.history(id);
+    }
+
     @PostMapping("/{id}/assignees")
     ResponseEntity<CaseFileView> assign(@PathVariable UUID id, @Valid @RequestBody Assign request) {
         CaseFileView view = cases.assign(id, request.subject());

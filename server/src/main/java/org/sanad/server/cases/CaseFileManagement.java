@@ -13,6 +13,7 @@ import org.sanad.server.access.Callers;
 import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Visibility;
+import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.common.Ids;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
@@ -37,6 +38,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     private final IncidentManagement incidents;
     private final SealedFields sealedFields;
     private final Clock clock;
+    private final RecordHistory history;
 
     CaseFileManagement(
             CaseFiles files,
@@ -44,7 +46,9 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
             DefenderDirectory defenders,
             IncidentManagement incidents,
             SealedFields sealedFields,
-            Clock clock) {
+            Clock clock,
+            RecordHistory history) {
+        this.history = history;
         this.files = files;
         this.notes = notes;
         this.defenders = defenders;
@@ -149,6 +153,13 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     @Override
     public boolean worksWith(String subject, UUID defenderId) {
         return files.isAssignedToOpenCaseOf(defenderId, subject);
+    }
+
+    @Transactional
+    List<RecordHistory.Entry> history(UUID id) {
+        CurrentUser caller = Callers.current();
+        visible(id, caller);
+        return history.of(CaseFile.class, CaseFile.ENTITY, id);
     }
 
     long version(UUID id) {

@@ -70,6 +70,11 @@ class DefenderController {
         return phone != null ? defenders.search("phone", phone) : defenders.search("email", email);
     }
 
+    @GetMapping("/{id}/history")
+    List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
+        return defenders.history(id);
+    }
+
     @DeleteMapping("/{id}/personal-data")
     ResponseEntity<Void> erase(@PathVariable UUID id) {
         defenders.erase(id);

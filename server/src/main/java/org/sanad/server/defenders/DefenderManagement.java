@@ -14,6 +14,7 @@ import org.sanad.server.access.Role;
 import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
+import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.common.Ids;
 import org.sanad.server.encryption.BlindIndexes;
 import org.sanad.server.encryption.BlindIndexes.Indexed;
@@ -43,6 +44,7 @@ public class DefenderManagement implements DefenderDirectory {
     private final ObjectProvider<DefenderWork> work;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecordHistory history;
 
     DefenderManagement(
             Defenders defenders,
@@ -52,7 +54,9 @@ public class DefenderManagement implements DefenderDirectory {
             AccessLog accessLog,
             ObjectProvider<DefenderWork> work,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            RecordHistory history) {
+        this.history = history;
         this.defenders = defenders;
         this.sealedFields = sealedFields;
         this.blindIndexes = blindIndexes;
@@ -176,6 +180,17 @@ public class DefenderManagement implements DefenderDirectory {
                 .flatMap(d -> d.sealedFields().stream())
                 .filter(f -> names.contains(f.name()))
                 .toList();
+    }
+
+    /** The change history of a profile, for whoever may see it now, and its organisation's supervisors. */
+    @Transactional
+    List<RecordHistory.Entry> history(UUID id) {
+        CurrentUser caller = Callers.current();
+        defenders
+                .findById(id)
+                .filter(d -> visibility(d, caller).isVisible() || NeedToKnow.isSupervisorOf(caller, d.organisation()))
+                .orElseThrow(NotFound::new);
+        return history.of(Defender.class, Defender.ENTITY, id);
     }
 
     long version(UUID id) {

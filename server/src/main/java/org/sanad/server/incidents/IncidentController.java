@@ -84,6 +84,11 @@ class IncidentController {
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
+    @GetMapping("/{id}/history")
+    java.util.List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
+        return incidents.history(id);
+    }
+
     @PostMapping("/{id}/triage")
     ResponseEntity<IncidentView> triage(@PathVariable UUID id, @Valid @RequestBody Triage request) {
         IncidentView view = incidents.triage(id, request.status(), request.severity());

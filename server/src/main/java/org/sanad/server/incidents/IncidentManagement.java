@@ -9,6 +9,7 @@ import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Role;
 import org.sanad.server.access.Visibility;
+import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.common.Ids;
 import org.sanad.server.common.PageOf;
 import org.sanad.server.defenders.DefenderDirectory;
@@ -35,6 +36,7 @@ public class IncidentManagement implements DefenderWork {
     private final ObjectProvider<CaseAssignees> caseAssignees;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RecordHistory history;
 
     IncidentManagement(
             IncidentReports reports,
@@ -42,7 +44,9 @@ public class IncidentManagement implements DefenderWork {
             SealedFields sealedFields,
             ObjectProvider<CaseAssignees> caseAssignees,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            RecordHistory history) {
+        this.history = history;
         this.reports = reports;
         this.defenders = defenders;
         this.sealedFields = sealedFields;
@@ -167,6 +171,15 @@ public class IncidentManagement implements DefenderWork {
     @Override
     public boolean worksWith(String subject, UUID defenderId) {
         return reports.existsByDefenderIdAndClaimedBy(defenderId, subject);
+    }
+
+    @Transactional
+    List<RecordHistory.Entry> history(UUID id) {
+        CurrentUser caller = Callers.current();
+        reports.findById(id)
+                .filter(r -> visibility(r, caller).isVisible() || NeedToKnow.isSupervisorOf(caller, r.organisation()))
+                .orElseThrow(NotFound::new);
+        return history.of(IncidentReport.class, IncidentReport.ENTITY, id);
     }
 
     long version(UUID id) {

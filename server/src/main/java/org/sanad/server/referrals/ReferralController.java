@@ -73,6 +73,11 @@ class ReferralController {
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
+    @GetMapping("/api/referrals/{id}/history")
+    List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
+        return referrals.history(id);
+    }
+
     @PostMapping("/api/referrals/{id}/{action:accept|decline|withdraw|close}")
     ResponseEntity<ReferralView> move(@PathVariable UUID id, @PathVariable String action) {
         ReferralView view = referrals.move(id, action);

@@ -14,6 +14,7 @@ import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.ReferralSide;
 import org.sanad.server.audit.AccessEvent;
+import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.cases.CaseFileManagement;
 import org.sanad.server.cases.CaseFileManagement.CaseFileRef;
 import org.sanad.server.cases.CaseStatus;
@@ -39,6 +40,7 @@ public class ReferralManagement {
     private final IncidentManagement incidents;
     private final SealedFields sealedFields;
     private final Clock clock;
+    private final RecordHistory history;
 
     ReferralManagement(
             Referrals referrals,
@@ -46,7 +48,9 @@ public class ReferralManagement {
             DefenderManagement defenders,
             IncidentManagement incidents,
             SealedFields sealedFields,
-            Clock clock) {
+            Clock clock,
+            RecordHistory history) {
+        this.history = history;
         this.referrals = referrals;
         this.cases = cases;
         this.defenders = defenders;
@@ -140,6 +144,16 @@ public class ReferralManagement {
         if (!Set.of(allowed).contains(side)) {
             throw new Forbidden();
         }
+    }
+
+    @Transactional
+    List<RecordHistory.Entry> history(UUID id) {
+        CurrentUser caller = Callers.current();
+        Referral referral = visible(id, caller);
+        if (side(referral, caller) == ReferralSide.DEFENDER) {
+            throw new NotFound();
+        }
+        return history.of(Referral.class, Referral.ENTITY, id);
     }
 
     long version(UUID id) {

@@ -62,6 +62,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (isBodyTooLarge(ex)) {
+            statusCode = HttpStatus.CONTENT_TOO_LARGE;
+        }
         ProblemDetail problem = Problems.of(statusCode);
         List<FieldError> errors = FieldErrors.of(ex);
         if (!errors.isEmpty()) {
@@ -75,6 +78,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         Object problem = body instanceof ProblemDetail ? body : Problems.of(statusCode);
         return super.createResponseEntity(problem, headers, statusCode, request);
+    }
+
+    private static boolean isBodyTooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.BodyTooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status) {

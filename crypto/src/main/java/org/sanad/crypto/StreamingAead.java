@@ -16,8 +16,8 @@ import java.io.OutputStream;
  * file, bytes appended after the end, a file moved to another context and a shredded defender
  * key are all detected. Each segment is authenticated before any of its bytes is returned;
  * earlier segments of a file that later fails have already been returned, so a caller that needs
- * all-or-nothing must decrypt to a temporary place first. Memory use is about three segments
- * whatever the file size. Streams are not thread-safe; the factory is.
+ * all-or-nothing must decrypt to a temporary place first. Memory use is about two segments
+ * whatever the file size; reads into a buffer of at least 64 KiB and large writes avoid a copy. Streams are not thread-safe; the factory is.
  *
  * <p>Strip metadata (EXIF positions, authors) before encrypting, and do not store a plaintext
  * hash of the file next to it (CRYPTO.md section 5).

@@ -72,6 +72,56 @@ class StreamingAeadTests {
     }
 
     @Test
+    void largeWritesAndLargeReadsRoundTripWithoutIntermediateCopies() throws IOException {
+        byte[] file = randomBytes(3 * 1024 * 1024 + 5, 15);
+
+        byte[] ciphertext = encrypt(file, context, file.length);
+
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (InputStream in = streaming.newDecryptingStream(new ByteArrayInputStream(ciphertext), context)) {
+            byte[] big = new byte[1024 * 1024];
+            for (int n = in.read(big); n != -1; n = in.read(big)) {
+                plain.write(big, 0, n);
+            }
+        }
+        assertThat(plain.toByteArray()).isEqualTo(file);
+        assertThat(decrypt(ciphertext, context)).isEqualTo(file);
+    }
+
+    @Test
+    void mixedWriteSizesGiveTheSameFileAsOneWrite() throws IOException {
+        byte[] file = randomBytes(5 * PLAINTEXT + 123, 16);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = streaming.newEncryptingStream(sink, context)) {
+            int at = 0;
+            int[] sizes = {10, 70_000, 1, 200_000, 65_520, 3};
+            for (int i = 0; at < file.length; i++) {
+                int n = Math.min(sizes[i % sizes.length], file.length - at);
+                out.write(file, at, n);
+                at += n;
+            }
+        }
+
+        assertThat(decrypt(sink.toByteArray(), context)).isEqualTo(file);
+        assertThat(sink.size()).isEqualTo(encrypt(file, context, file.length).length);
+    }
+
+    @Test
+    void tamperedSegmentDecryptedIntoTheCallersBufferLeavesNoPlaintextThere() throws IOException {
+        byte[] file = randomBytes(3 * PLAINTEXT, 17);
+        byte[] ciphertext = encrypt(file, context, 8192);
+        ciphertext[HEADER + FIRST_PLAINTEXT + 16 + 100] ^= 1;
+        byte[] big = new byte[PLAINTEXT];
+
+        try (InputStream in = streaming.newDecryptingStream(new ByteArrayInputStream(ciphertext), context)) {
+            assertThat(in.read(big)).isEqualTo(FIRST_PLAINTEXT);
+            Arrays.fill(big, (byte) 0);
+            assertThatThrownBy(() -> in.read(big)).isInstanceOf(CryptoFailure.class);
+        }
+        assertThat(big).containsOnly(0);
+    }
+
+    @Test
     void truncationAtEverySegmentBoundaryIsDetected() throws IOException {
         byte[] ciphertext = encrypt(randomBytes(3 * PLAINTEXT, 2), context, 8192);
 

@@ -119,7 +119,6 @@ public final class StreamingAeadImpl implements StreamingAead {
         private final OutputStream out;
         private final SecretKeySpec key;
         private final byte[] noncePrefix;
-        private final Cipher cipher = Jca.newGcm();
         private final byte[] plaintext = new byte[PLAINTEXT_SEGMENT_BYTES];
         private final byte[] segment = new byte[SEGMENT_BYTES];
         private int buffered;
@@ -146,7 +145,15 @@ public final class StreamingAeadImpl implements StreamingAead {
             }
             while (length > 0) {
                 if (buffered == capacity) {
-                    seal(false);
+                    seal(plaintext, 0, buffered, false);
+                }
+                if (buffered == 0 && length > capacity) {
+                    // a whole segment with more data after it: seal it from the caller's array, no copy
+                    int n = capacity;
+                    seal(bytes, offset, n, false);
+                    offset += n;
+                    length -= n;
+                    continue;
                 }
                 int n = Math.min(length, capacity - buffered);
                 System.arraycopy(bytes, offset, plaintext, buffered, n);
@@ -156,11 +163,13 @@ public final class StreamingAeadImpl implements StreamingAead {
             }
         }
 
-        private void seal(boolean last) throws IOException {
+        private void seal(byte[] input, int offset, int length, boolean last) throws IOException {
             int written;
             try {
+                // the whole segment is sealed within this call, so the thread's cipher can be shared
+                Cipher cipher = Jca.gcm();
                 cipher.init(Cipher.ENCRYPT_MODE, key, segmentNonce(noncePrefix, index, last));
-                written = cipher.doFinal(plaintext, 0, buffered, segment, 0);
+                written = cipher.doFinal(input, offset, length, segment, 0);
             } catch (GeneralSecurityException e) {
                 throw new CryptoFailure("the file cannot be encrypted");
             }
@@ -182,7 +191,7 @@ public final class StreamingAeadImpl implements StreamingAead {
             }
             closed = true;
             try {
-                seal(true);
+                seal(plaintext, 0, buffered, true);
             } finally {
                 Arrays.fill(plaintext, (byte) 0);
                 out.close();
@@ -195,7 +204,6 @@ public final class StreamingAeadImpl implements StreamingAead {
         private final InputStream in;
         private final SecretKeySpec key;
         private final byte[] noncePrefix;
-        private final Cipher cipher = Jca.newGcm();
         private final byte[] segment = new byte[SEGMENT_BYTES + 1];
         private final byte[] plaintext = new byte[PLAINTEXT_SEGMENT_BYTES];
         private int carried;
@@ -228,7 +236,16 @@ public final class StreamingAeadImpl implements StreamingAead {
                 if (finished) {
                     return -1;
                 }
-                nextSegment();
+                if (length >= PLAINTEXT_SEGMENT_BYTES) {
+                    // room for a whole segment: decrypt straight into the caller's array, no copy
+                    int n = nextSegment(bytes, offset);
+                    if (n > 0) {
+                        return n;
+                    }
+                    continue;
+                }
+                available = nextSegment(plaintext, 0);
+                position = 0;
             }
             int n = Math.min(length, available - position);
             System.arraycopy(plaintext, position, bytes, offset, n);
@@ -241,7 +258,8 @@ public final class StreamingAeadImpl implements StreamingAead {
             return available - position;
         }
 
-        private void nextSegment() throws IOException {
+        /** Decrypts the next segment into {@code target} and returns its length. */
+        private int nextSegment(byte[] target, int targetOffset) throws IOException {
             if (failed) {
                 throw CryptoFailure.cannotOpen();
             }
@@ -250,15 +268,17 @@ public final class StreamingAeadImpl implements StreamingAead {
             boolean last = got <= wanted;
             int length = last ? got : wanted;
             if (length < Jca.TAG_BYTES) {
-                fail();
+                fail(target, targetOffset, 0);
             }
+            int decrypted = 0;
             try {
+                // the whole segment is opened within this call, so the thread's cipher can be shared
+                Cipher cipher = Jca.gcm();
                 cipher.init(Cipher.DECRYPT_MODE, key, segmentNonce(noncePrefix, index, last));
-                available = cipher.doFinal(segment, 0, length, plaintext, 0);
+                decrypted = cipher.doFinal(segment, 0, length, target, targetOffset);
             } catch (GeneralSecurityException | IllegalStateException e) {
-                fail();
+                fail(target, targetOffset, length - Jca.TAG_BYTES);
             }
-            position = 0;
             index++;
             if (last) {
                 finished = true;
@@ -267,12 +287,15 @@ public final class StreamingAeadImpl implements StreamingAead {
                 segment[0] = segment[wanted];
                 carried = 1;
             }
+            return decrypted;
         }
 
-        private void fail() {
+        /** Marks the stream failed and wipes whatever the cipher may have written. */
+        private void fail(byte[] target, int targetOffset, int length) {
             failed = true;
             available = 0;
             position = 0;
+            Arrays.fill(target, targetOffset, targetOffset + Math.max(0, length), (byte) 0);
             Arrays.fill(plaintext, (byte) 0);
             throw CryptoFailure.cannotOpen();
         }

@@ -1,7 +1,10 @@
 package org.sanad.server.access;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,10 +16,38 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedClients the OAuth clients ({@code azp}) whose tokens the API accepts
  * @param jwksConnectTimeout bound on connecting to Keycloak's key endpoint
  * @param jwksReadTimeout bound on reading Keycloak's keys
+ * @param keycloakAdmin how the server reaches Keycloak's admin API (lockdown and unlock)
  */
 @Validated
 @ConfigurationProperties("sanad.access")
 record AccessProperties(
         @NotEmpty Set<String> allowedClients,
         @NotNull Duration jwksConnectTimeout,
-        @NotNull Duration jwksReadTimeout) {}
+        @NotNull Duration jwksReadTimeout,
+        @NotNull @Valid KeycloakAdmin keycloakAdmin) {
+
+    /**
+     * The service account the server uses to disable, log out and re-enable users. It needs the
+     * realm-management roles {@code view-users} and {@code manage-users}, nothing more.
+     *
+     * @param serverUrl Keycloak's base URL (without {@code /realms/...})
+     * @param realm the realm of Sanad's users, which is also the realm of the service account
+     * @param clientId the confidential client whose service account is used
+     * @param clientSecret its secret; the default is the demo realm's, set a real one in production
+     * @param connectTimeout bound on connecting to Keycloak
+     * @param readTimeout bound on waiting for an answer of Keycloak
+     */
+    record KeycloakAdmin(
+            @NotNull URI serverUrl,
+            @NotBlank String realm,
+            @NotBlank String clientId,
+            @NotBlank String clientSecret,
+            @NotNull Duration connectTimeout,
+            @NotNull Duration readTimeout) {
+
+        @Override
+        public String toString() {
+            return "KeycloakAdmin[" + serverUrl + ", realm " + realm + ", client " + clientId + ", secret redacted]";
+        }
+    }
+}

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.sanad.server.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,6 +34,13 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/me")
                         .authenticated()
+                        // Emergency lockdown of one's own account: anyone, whatever their role.
+                        .requestMatchers(HttpMethod.POST, "/api/me/lockdown")
+                        .authenticated()
+                        // Lockdown and unlock of others: supervisors, within their organisation
+                        // (checked by AccountLockdowns, 404 for any other organisation).
+                        .requestMatchers(HttpMethod.POST, "/api/users/*/lockdown", "/api/users/*/unlock")
+                        .hasAuthority(Role.SUPERVISOR.authority())
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -16,6 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedClients the OAuth clients ({@code azp}) whose tokens the API accepts
  * @param jwksConnectTimeout bound on connecting to Keycloak's key endpoint
  * @param jwksReadTimeout bound on reading Keycloak's keys
+ * @param jwksTimeToLive how long fetched keys are used before they are fetched again
+ * @param jwksMinRefetchInterval at most one fetch per interval, however many tokens name an
+ *     unknown key ({@code kid}); also how long a newly rotated key may go unnoticed
+ * @param jwksMaxStale how long past their time to live the last keys stay in use while Keycloak
+ *     cannot be reached; after that every token is refused
  * @param keycloakAdmin how the server reaches Keycloak's admin API (lockdown and unlock)
  */
 @Validated
@@ -24,6 +29,9 @@ record AccessProperties(
         @NotEmpty Set<String> allowedClients,
         @NotNull Duration jwksConnectTimeout,
         @NotNull Duration jwksReadTimeout,
+        @NotNull Duration jwksTimeToLive,
+        @NotNull Duration jwksMinRefetchInterval,
+        @NotNull Duration jwksMaxStale,
         @NotNull @Valid KeycloakAdmin keycloakAdmin) {
 
     /**

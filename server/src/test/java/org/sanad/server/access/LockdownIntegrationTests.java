@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,7 +209,11 @@ class LockdownIntegrationTests {
     void supervisorUnlockReEnablesTheAccountButTokensFromBeforeTheLockdownStayRefused() {
         TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
         String oldToken = Keycloak.accessToken(defender.username());
-        assertThat(post("/api/me/lockdown", oldToken, null).status()).isEqualTo(202);
+        var lockdown = post("/api/me/lockdown", oldToken, null);
+        assertThat(lockdown.status()).isEqualTo(202);
+        // iat has whole seconds, so a token issued in the lockdown's second is refused even after
+        // an unlock. Real unlocks come minutes later; here, wait for the next second.
+        awaitNextSecondAfter(Instant.parse(lockdown.json().get("notBefore").asString()));
 
         var response = post(
                 "/api/users/" + defender.subject() + "/unlock",
@@ -322,6 +328,18 @@ class LockdownIntegrationTests {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         }
         return api.send(request.build());
+    }
+
+    private static void awaitNextSecondAfter(Instant instant) {
+        Instant next = instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        while (Instant.now().isBefore(next)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private String subjectOf(String demoUser) {

@@ -4,10 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksMaxStale how long past their time to live the last keys stay in use while Keycloak
  *     cannot be reached; after that every token is refused
  * @param keycloakAdmin how the server reaches Keycloak's admin API (lockdown and unlock)
+ * @param maxRequestBody larger request bodies are refused with 413, whether announced by
+ *     {@code Content-Length} or streamed
+ * @param rateLimits per-subject limits on routes that are expensive or invite abuse (intake,
+ *     search); a request over the limit gets 429 with {@code Retry-After}
  */
 @Validated
 @ConfigurationProperties("sanad.access")
@@ -32,7 +39,18 @@ record AccessProperties(
         @NotNull Duration jwksTimeToLive,
         @NotNull Duration jwksMinRefetchInterval,
         @NotNull Duration jwksMaxStale,
-        @NotNull @Valid KeycloakAdmin keycloakAdmin) {
+        @NotNull @Valid KeycloakAdmin keycloakAdmin,
+        @NotNull DataSize maxRequestBody,
+        @NotNull List<@Valid RateLimit> rateLimits) {
+
+    /**
+     * At most {@code requests} requests per {@code per} for each subject on the routes that match
+     * {@code method} and {@code pattern} (a Spring path pattern, e.g. {@code /api/incidents}).
+     * Counted per server replica: with n replicas behind a balancer a subject gets up to n times
+     * the limit.
+     */
+    record RateLimit(
+            @NotBlank String method, @NotBlank String pattern, @Positive int requests, @NotNull Duration per) {}
 
     /**
      * The service account the server uses to disable, log out and re-enable users. It needs the

@@ -245,3 +245,17 @@ keycloak_stop() {
   fi
   rm -f "$home/keycloak.pid"
 }
+
+# ------------------------------------------------------------------ infra tools
+# infra_java MAIN_CLASS ARGS...: runs a main class of the infra module, compiling it first when
+# its sources are newer than the classes.
+infra_java() {
+  local main="$1"; shift
+  local classes="$SANAD_ROOT/infra/target/classes" cp="$SANAD_ROOT/infra/target/sanad-infra.classpath"
+  if [ ! -f "$cp" ] || [ -n "$(find "$SANAD_ROOT/infra/src/main" "$SANAD_ROOT/infra/pom.xml" -newer "$cp" -print -quit)" ]; then
+    log "building the infra tools"
+    (cd "$SANAD_ROOT" && ./mvnw -B -q -pl infra -Dspotless.check.skip=true compile \
+      dependency:build-classpath -Dmdep.outputFile="$cp" >&2) || die "building infra failed"
+  fi
+  java -cp "$classes:$(cat "$cp")" "$main" "$@"
+}

@@ -20,7 +20,14 @@ final class ApiAuthorization {
     private ApiAuthorization() {}
 
     static void rules(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(POST, "/api/defenders")
+        // Emergency lockdown of one's own account: anyone, whatever their role. Lockdown and unlock
+        // of others: supervisors, within their organisation (checked by AccountLockdowns: 404 for
+        // any other organisation).
+        requests.requestMatchers(POST, "/api/me/lockdown")
+                .authenticated()
+                .requestMatchers(POST, "/api/users/*/lockdown", "/api/users/*/unlock")
+                .hasRole(SUPERVISOR)
+                .requestMatchers(POST, "/api/defenders")
                 .hasAnyRole(DEFENDER, CASEWORKER, SUPERVISOR)
                 .requestMatchers(GET, "/api/defenders")
                 .hasAnyRole(CASEWORKER, SUPERVISOR)

@@ -105,9 +105,13 @@ public final class NeedToKnow {
         return ReferralSide.NONE;
     }
 
-    /** Whether the caller may change the assignees of a case file. */
-    public static boolean mayAssign(CurrentUser caller, String organisation, Set<String> assignees) {
-        if (!caller.organisation().equals(organisation)) {
+    /**
+     * Whether the caller may add an assignee to a case file: a supervisor of the organisation, or a
+     * caseworker already assigned. Nobody assigns themselves: a supervisor reaches content only
+     * through assignment by someone else or break-glass, never by their own decision.
+     */
+    public static boolean mayAssign(CurrentUser caller, String organisation, Set<String> assignees, String assignee) {
+        if (!caller.organisation().equals(organisation) || caller.subject().equals(assignee)) {
             return false;
         }
         return caller.has(Role.SUPERVISOR) || (caller.has(Role.CASEWORKER) && assignees.contains(caller.subject()));

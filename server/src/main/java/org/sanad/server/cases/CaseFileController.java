@@ -31,7 +31,7 @@ class CaseFileController {
 
     record Open(
             @NotNull UUID defenderId,
-            @NotNull @Size(max = 50) List<@NotNull UUID> incidentIds,
+            @NotNull @Size(min = 1, max = 50) List<@NotNull UUID> incidentIds,
             @Size(max = 20000) String legalSummary,
             LocalDate nextActionOn) {
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.sanad.server.access.Callers;
 import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
+import org.sanad.server.access.StaffDirectory;
 import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.common.Ids;
@@ -39,6 +40,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     private final SealedFields sealedFields;
     private final Clock clock;
     private final RecordHistory history;
+    private final StaffDirectory staff;
 
     CaseFileManagement(
             CaseFiles files,
@@ -47,8 +49,10 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
             IncidentManagement incidents,
             SealedFields sealedFields,
             Clock clock,
-            RecordHistory history) {
+            RecordHistory history,
+            StaffDirectory staff) {
         this.history = history;
+        this.staff = staff;
         this.files = files;
         this.notes = notes;
         this.defenders = defenders;
@@ -97,7 +101,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
                 nextActionOn,
                 sealedFields);
         files.save(file);
-        incidents.linkToCaseFile(incidentIds, defender.id(), defender.organisation(), id);
+        incidents.linkToCaseFile(incidentIds, defender.id(), defender.organisation(), caller.subject(), id);
         return render(file, caller);
     }
 
@@ -111,8 +115,11 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     CaseFileView assign(UUID id, String subject) {
         CurrentUser caller = Callers.current();
         CaseFile file = visible(id, caller);
-        if (!NeedToKnow.mayAssign(caller, file.organisation(), file.assignees())) {
+        if (!NeedToKnow.mayAssign(caller, file.organisation(), file.assignees(), subject)) {
             throw new Forbidden();
+        }
+        if (!staff.isStaffOf(subject, file.organisation())) {
+            throw new Conflict("not-staff", "Only caseworkers and supervisors of the organisation can be assigned");
         }
         file.assign(subject);
         files.saveAndFlush(file);
@@ -135,7 +142,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     CaseFileView changeStatus(UUID id, CaseStatus status) {
         CurrentUser caller = Callers.current();
         CaseFile file = visible(id, caller);
-        boolean supervisor = NeedToKnow.mayAssign(caller, file.organisation(), Set.of());
+        boolean supervisor = NeedToKnow.isSupervisorOf(caller, file.organisation());
         if (!supervisor && !visibility(file, caller).allowsContent()) {
             throw new Forbidden();
         }

@@ -137,18 +137,24 @@ public class IncidentManagement implements DefenderWork {
     }
 
     /**
-     * Links reports to a new case file of the same defender and organisation.
+     * Links reports to a new case file of the same defender and organisation. Only the caseworker
+     * who claimed a report can take it into a case file: opening a case file gives its opener the
+     * defender's content, so it must follow from intake work they already own.
      *
      * @throws NotFound if a report does not exist, or belongs to another defender or organisation
-     * @throws Conflict if a report is not triaged
+     * @throws Conflict if a report is not triaged, or was claimed by someone else
      */
     @Transactional
-    public void linkToCaseFile(List<UUID> incidentIds, UUID defenderId, String organisation, UUID caseFileId) {
+    public void linkToCaseFile(
+            List<UUID> incidentIds, UUID defenderId, String organisation, String claimant, UUID caseFileId) {
         for (UUID incidentId : incidentIds) {
             IncidentReport report = reports.findById(incidentId)
                     .filter(r -> r.defenderId().equals(defenderId)
                             && r.organisation().equals(organisation))
                     .orElseThrow(NotFound::new);
+            if (report.claimedBy() != null && !report.claimedBy().equals(claimant)) {
+                throw new Conflict("claimed-by-another", "The report was claimed by another caseworker");
+            }
             report.linkTo(caseFileId);
             reports.save(report);
         }

@@ -62,7 +62,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (isBodyTooLarge(ex)) {
+        if (Boolean.TRUE.equals(request.getAttribute(ProblemResponses.BODY_TOO_LARGE, WebRequest.SCOPE_REQUEST))) {
             statusCode = HttpStatus.CONTENT_TOO_LARGE;
         }
         ProblemDetail problem = Problems.of(statusCode);
@@ -78,15 +78,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         Object problem = body instanceof ProblemDetail ? body : Problems.of(statusCode);
         return super.createResponseEntity(problem, headers, statusCode, request);
-    }
-
-    private static boolean isBodyTooLarge(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodySizeLimit.BodyTooLarge) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatus status) {

@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProblemResponses {
 
+    /**
+     * Request attribute set by a filter that cut a streamed body off at its size limit: the
+     * unreadable body that Spring MVC then sees is answered 413, not 400.
+     */
+    public static final String BODY_TOO_LARGE = ProblemResponses.class.getName() + ".BODY_TOO_LARGE";
+
     /** Writes the fixed problem for the status. */
     public void write(HttpServletResponse response, HttpStatusCode status) throws IOException {
         var problem = Problems.of(status);

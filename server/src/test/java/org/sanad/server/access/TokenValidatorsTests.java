@@ -2,6 +2,7 @@ package org.sanad.server.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,47 @@ class TokenValidatorsTests {
                         .hasErrors())
                 .isTrue();
         assertThat(validator.validate(token(c -> c.remove("sub"))).hasErrors()).isTrue();
+    }
+
+    @Test
+    void tokenIssuedBeforeALockdownIsRefused() {
+        Instant lockdown = Instant.now().minusSeconds(5);
+        var validator = TokenValidators.notLockedDown(
+                (subject, issuedAt) -> new TokenCutoff(lockdown, false).refuses(issuedAt), Clock.systemUTC());
+
+        assertThat(validator
+                        .validate(token(c -> c.put("iat", lockdown.minusSeconds(1))))
+                        .hasErrors())
+                .isTrue();
+        assertThat(validator.validate(token(c -> c.put("iat", Instant.now()))).hasErrors())
+                .isFalse();
+    }
+
+    @Test
+    void lockdownCheckRefusesTokensWithoutIssueTimeOrFromTheFuture() {
+        var validator = TokenValidators.notLockedDown((subject, issuedAt) -> false, Clock.systemUTC());
+
+        assertThat(validator.validate(token(c -> c.remove("iat"))).hasErrors()).isTrue();
+        assertThat(validator
+                        .validate(token(c -> {
+                            c.put("iat", Instant.now().plusSeconds(3600));
+                            c.put("exp", Instant.now().plusSeconds(3900));
+                        }))
+                        .hasErrors())
+                .isTrue();
+        assertThat(validator.validate(token(c -> c.remove("sub"))).hasErrors()).isTrue();
+        assertThat(validator.validate(token(c -> {})).hasErrors()).isFalse();
+    }
+
+    @Test
+    void lockdownCheckFailsClosedWhenTheStateCannotBeRead() {
+        var validator = TokenValidators.notLockedDown(
+                (subject, issuedAt) -> {
+                    throw new IllegalStateException("database down");
+                },
+                Clock.systemUTC());
+
+        assertThat(validator.validate(token(c -> {})).hasErrors()).isTrue();
     }
 
     @Test

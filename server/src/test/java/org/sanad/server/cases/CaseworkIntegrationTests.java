@@ -183,6 +183,87 @@ class CaseworkIntegrationTests {
     }
 
     @Test
+    void caseFileNeedsAtLeastOneReport() {
+        String defender = scenarios.aDefenderRegisteredBy("caseworker.zagros", "No Report Person");
+
+        var response = api.post(
+                "/api/cases",
+                token("caseworker2.tigris"),
+                "{\"defenderId\": \"%s\", \"incidentIds\": []}".formatted(defender));
+        var own = api.post(
+                "/api/cases",
+                token("caseworker.zagros"),
+                "{\"defenderId\": \"%s\", \"incidentIds\": []}".formatted(defender));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(own.status()).isEqualTo(400);
+    }
+
+    @Test
+    void caseworkerCannotOpenACaseFromAReportClaimedByAnother() {
+        String defender = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Claimed Elsewhere");
+        String incident = scenarios.aTriagedIncident("caseworker.tigris", defender, "Claimed by the first");
+        long before = Database.count("case_files");
+
+        var response = api.post(
+                "/api/cases",
+                token("caseworker2.tigris"),
+                "{\"defenderId\": \"%s\", \"incidentIds\": [\"%s\"]}".formatted(defender, incident));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(Database.count("case_files")).isEqualTo(before);
+        assertThat(api.get("/api/defenders/" + defender, token("caseworker2.tigris"))
+                        .json()
+                        .get("access")
+                        .asString())
+                .isEqualTo("metadata");
+    }
+
+    @Test
+    void supervisorCannotAssignThemselves() {
+        JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "Not by self-assignment");
+        String supervisor = api.get("/api/me", token("supervisor.tigris"))
+                .json()
+                .get("subject")
+                .asString();
+
+        var response = api.post(
+                "/api/cases/" + file.get("id").asString() + "/assignees",
+                token("supervisor.tigris"),
+                "{\"subject\": \"" + supervisor + "\"}");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(api.get("/api/cases/" + file.get("id").asString(), token("supervisor.tigris"))
+                        .json()
+                        .has("legalSummary"))
+                .isFalse();
+    }
+
+    @Test
+    void onlyStaffOfTheOrganisationCanBeAssigned() {
+        JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "Staff only");
+        String path = "/api/cases/" + file.get("id").asString() + "/assignees";
+        String outsider = api.get("/api/me", token("caseworker.zagros"))
+                .json()
+                .get("subject")
+                .asString();
+        String defender = api.get("/api/me", token("defender.tigris"))
+                .json()
+                .get("subject")
+                .asString();
+
+        assertThat(api.post(path, token("caseworker.tigris"), "{\"subject\": \"" + outsider + "\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.post(path, token("caseworker.tigris"), "{\"subject\": \"" + defender + "\"}")
+                        .status())
+                .isEqualTo(409);
+        assertThat(api.get("/api/cases/" + file.get("id").asString(), token("caseworker.zagros"))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void assigneesWriteNotesThatTheDefenderNeverSees() {
         scenarios.ownProfileOf("defender.zagros");
         String defender = scenarios.ownProfileOf("defender.zagros");

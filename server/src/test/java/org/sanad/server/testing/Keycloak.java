@@ -69,15 +69,53 @@ public final class Keycloak {
                         "scope", scope));
     }
 
-    static JsonNode tokenRequest(String issuer, Map<String, String> form) {
+    /**
+     * The HTTP status of a password grant for a user, without failing on an error: for tests that
+     * prove a login is refused.
+     */
+    public static int passwordGrantStatus(String clientId, String username) {
+        return tokenRequestStatus(
+                issuer(),
+                Map.of(
+                        "grant_type", "password",
+                        "client_id", clientId,
+                        "username", username,
+                        "password", DEMO_PASSWORD,
+                        "scope", "openid"));
+    }
+
+    /** The HTTP status of a refresh-token grant, without failing on an error. */
+    public static int refreshGrantStatus(String clientId, String refreshToken) {
+        return tokenRequestStatus(
+                issuer(), Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
+    }
+
+    static int tokenRequestStatus(String issuer, Map<String, String> form) {
+        try {
+            return HTTP.send(tokenHttpRequest(issuer, form), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Keycloak is not reachable at " + issuer, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest tokenHttpRequest(String issuer, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+        return HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    /** A token response for an issuer and form, failing on any status but 200. */
+    public static JsonNode tokenRequest(String issuer, Map<String, String> form) {
+        var request = tokenHttpRequest(issuer, form);
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

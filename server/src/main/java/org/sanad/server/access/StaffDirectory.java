@@ -1,0 +1,30 @@
+package org.sanad.server.access;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Who is staff of an organisation, according to Keycloak: consulted before anyone is given work
+ * (and so content) in a case file.
+ */
+@Service
+public class StaffDirectory {
+
+    private final KeycloakAccounts accounts;
+
+    StaffDirectory(KeycloakAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * Whether the subject is an existing caseworker or supervisor of the organisation.
+     *
+     * @throws IdentityProviderUnavailable when Keycloak cannot be asked (503)
+     */
+    public boolean isStaffOf(String subject, String organisation) {
+        if (!accounts.organisationOf(subject).map(organisation::equals).orElse(false)) {
+            return false;
+        }
+        var roles = accounts.rolesOf(subject);
+        return roles.contains(Role.CASEWORKER) || roles.contains(Role.SUPERVISOR);
+    }
+}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,15 +105,18 @@ public final class Keyring {
                 organisation, entity, index, WrappedKeyRepository.ORGANISATION, WrappedKeyRepository.ORGANISATION);
         int bits = BlindIndex.bitsFor(projectedRows);
         keys.createIfAbsent(Purpose.BLIND_INDEX, organisation, WrappedKeyRepository.ORGANISATION);
-        var root = keys.keys(Purpose.BLIND_INDEX, organisation, WrappedKeyRepository.ORGANISATION);
-        if (root == null || root.primary() == null) {
-            throw new CryptoFailure("the organisation has no blind-index key");
-        }
-        return new BlindIndexImpl(root.primary().indexKey(entity, field, index), normalization, bits);
+        return keys.withKeys(Purpose.BLIND_INDEX, organisation, WrappedKeyRepository.ORGANISATION, root -> {
+            if (root == null || root.primary() == null) {
+                throw new CryptoFailure("the organisation has no blind-index key");
+            }
+            return new BlindIndexImpl(root.primary().indexKey(entity, field, index), normalization, bits);
+        });
     }
 
     /**
-     * Creates version 1 of a defender's data key. Call it once, when the defender is registered.
+     * Creates version 1 of a defender's data key. Call it once, when the defender is registered;
+     * never again for a defender who was shredded (the server keeps the tombstone), since new
+     * data would then be readable again under a new key.
      *
      * @throws IllegalStateException if the defender has a key already
      */
@@ -150,13 +154,17 @@ public final class Keyring {
     public Optional<byte[]> reseal(byte[] sealed, EncryptionContext context) {
         byte[] plaintext = fieldCipher.open(sealed, context);
         try {
-            var current = keys.keys(Purpose.DATA, context.organisation(), context.defenderId());
-            if (current != null && FieldCipherImpl.keyVersion(sealed) == current.primaryVersion()) {
+            int primary = keys.withKeys(
+                    Purpose.DATA,
+                    context.organisation(),
+                    context.defenderId(),
+                    current -> current == null ? -1 : current.primaryVersion());
+            if (FieldCipherImpl.keyVersion(sealed) == primary) {
                 return Optional.empty();
             }
             return Optional.of(fieldCipher.seal(plaintext, context));
         } finally {
-            java.util.Arrays.fill(plaintext, (byte) 0);
+            Arrays.fill(plaintext, (byte) 0);
         }
     }
 

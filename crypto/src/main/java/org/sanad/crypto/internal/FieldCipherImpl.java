@@ -16,50 +16,35 @@ public final class FieldCipherImpl implements FieldCipher {
 
     @Override
     public byte[] seal(byte[] plaintext, EncryptionContext context) {
-        for (int attempt = 0; ; attempt++) {
-            KeySet keySet = keys.keys(Purpose.DATA, context.organisation(), context.defenderId());
+        return keys.withKeys(Purpose.DATA, context.organisation(), context.defenderId(), keySet -> {
             DataKey primary = keySet == null ? null : keySet.primary();
             if (primary == null) {
                 throw new CryptoFailure("the defender has no data key");
             }
-            try {
-                return SealedFormat.seal(
-                        Jca.gcm(),
-                        primary.fieldKey(context.entity(), context.field()),
-                        primary.version(),
-                        Jca.randomBytes(Jca.NONCE_BYTES),
-                        plaintext,
-                        Canonical.context(context));
-            } catch (DataKey.KeyDestroyed evictedMeanwhile) {
-                if (attempt > 0) {
-                    throw new CryptoFailure("the defender has no data key");
-                }
-            }
-        }
+            return SealedFormat.seal(
+                    Jca.gcm(),
+                    primary.fieldKey(context.entity(), context.field()),
+                    primary.version(),
+                    Jca.randomBytes(Jca.NONCE_BYTES),
+                    plaintext,
+                    Canonical.context(context));
+        });
     }
 
     @Override
     public byte[] open(byte[] sealed, EncryptionContext context) {
         int keyId = SealedFormat.keyId(sealed);
-        for (int attempt = 0; ; attempt++) {
-            KeySet keySet;
-            try {
-                keySet = keys.keys(Purpose.DATA, context.organisation(), context.defenderId());
-            } catch (CryptoFailure unwrapFailed) {
-                throw CryptoFailure.cannotOpen();
-            }
-            DataKey key = keySet == null ? null : keySet.forOpening(keyId);
-            if (key == null) {
-                throw CryptoFailure.cannotOpen();
-            }
-            try {
-                return SealedFormat.open(
-                        Jca.gcm(), key.fieldKey(context.entity(), context.field()), sealed, Canonical.context(context));
-            } catch (DataKey.KeyDestroyed evictedMeanwhile) {
-                if (attempt > 0) {
+        try {
+            return keys.withKeys(Purpose.DATA, context.organisation(), context.defenderId(), keySet -> {
+                DataKey key = keySet == null ? null : keySet.forOpening(keyId);
+                if (key == null) {
                     throw CryptoFailure.cannotOpen();
                 }
-            }
+                return SealedFormat.open(
+                        Jca.gcm(), key.fieldKey(context.entity(), context.field()), sealed, Canonical.context(context));
+            });
+        } catch (CryptoFailure anyFailure) {
+            throw anyFailure.getMessage().equals(CryptoFailure.CANNOT_OPEN) ? anyFailure : CryptoFailure.cannotOpen();
         }
     }
 

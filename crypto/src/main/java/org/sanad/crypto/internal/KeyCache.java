@@ -49,10 +49,15 @@ public final class KeyCache {
         return clock.millis() + ttlMillis;
     }
 
-    public synchronized void put(Id id, KeySet keys) {
-        KeySet previous = entries.put(id, keys);
-        if (previous != null && previous != keys) {
-            previous.destroy();
+    /**
+     * Caches freshly loaded keys, unless another thread cached the same owner first: then those
+     * are returned and {@code keys} (seen by nobody else) is zeroed.
+     */
+    public synchronized KeySet put(Id id, KeySet keys) {
+        KeySet existing = entries.putIfAbsent(id, keys);
+        if (existing != null) {
+            keys.destroy();
+            return existing;
         }
         while (entries.size() > maxEntries) {
             Map.Entry<Id, KeySet> oldest = entries.entrySet().stream()
@@ -63,6 +68,7 @@ public final class KeyCache {
                 oldest.getValue().destroy();
             }
         }
+        return keys;
     }
 
     public void evict(Id id) {

@@ -67,10 +67,28 @@ public final class KeyHierarchy {
         if (keys == null) {
             keys = load(purpose, organisation, owner);
             if (keys != null) {
-                cache.put(id, keys);
+                keys = cache.put(id, keys);
             }
         }
         return keys;
+    }
+
+    /**
+     * Runs {@code use} on an owner's keys (null if none), once more with freshly loaded keys if
+     * the cached ones expired and were zeroed while in use.
+     */
+    public <T> T withKeys(
+            Purpose purpose, String organisation, UUID owner, java.util.function.Function<KeySet, T> use) {
+        try {
+            return use.apply(keys(purpose, organisation, owner));
+        } catch (DataKey.KeyDestroyed expiredMeanwhile) {
+            evict(purpose, organisation, owner);
+            try {
+                return use.apply(keys(purpose, organisation, owner));
+            } catch (DataKey.KeyDestroyed again) {
+                throw new CryptoFailure("the key is unavailable");
+            }
+        }
     }
 
     /** Forgets (and zeroes) the cached keys of an owner. */

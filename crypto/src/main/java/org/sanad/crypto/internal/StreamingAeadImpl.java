@@ -38,19 +38,20 @@ public final class StreamingAeadImpl implements StreamingAead {
     @Override
     public OutputStream newEncryptingStream(OutputStream ciphertext, EncryptionContext context) throws IOException {
         Objects.requireNonNull(ciphertext, "ciphertext");
-        KeySet keySet = keys.keys(Purpose.DATA, context.organisation(), context.defenderId());
-        DataKey primary = keySet == null ? null : keySet.primary();
-        if (primary == null) {
-            throw new CryptoFailure("the defender has no data key");
-        }
         byte[] header = new byte[FIRST_SEGMENT_OFFSET];
-        header[0] = SealedFormat.VERSION_1;
-        header[1] = SUITE_STREAMING;
-        Canonical.putInt(header, 2, primary.version());
-        header[PREFIX_BYTES] = (byte) HEADER_LENGTH;
-        byte[] random = Jca.randomBytes(SALT_BYTES + NONCE_PREFIX_BYTES);
-        System.arraycopy(random, 0, header, PREFIX_BYTES + 1, random.length);
-        SecretKeySpec fileKey = fileKey(primary, header, context);
+        SecretKeySpec fileKey = keys.withKeys(Purpose.DATA, context.organisation(), context.defenderId(), keySet -> {
+            DataKey primary = keySet == null ? null : keySet.primary();
+            if (primary == null) {
+                throw new CryptoFailure("the defender has no data key");
+            }
+            header[0] = SealedFormat.VERSION_1;
+            header[1] = SUITE_STREAMING;
+            Canonical.putInt(header, 2, primary.version());
+            header[PREFIX_BYTES] = (byte) HEADER_LENGTH;
+            byte[] random = Jca.randomBytes(SALT_BYTES + NONCE_PREFIX_BYTES);
+            System.arraycopy(random, 0, header, PREFIX_BYTES + 1, random.length);
+            return fileKey(primary, header, context);
+        });
         ciphertext.write(header);
         return new Encrypting(
                 ciphertext,
@@ -67,20 +68,16 @@ public final class StreamingAeadImpl implements StreamingAead {
                 || header[PREFIX_BYTES] != HEADER_LENGTH) {
             throw CryptoFailure.cannotOpen();
         }
-        KeySet keySet;
-        try {
-            keySet = keys.keys(Purpose.DATA, context.organisation(), context.defenderId());
-        } catch (CryptoFailure unwrapFailed) {
-            throw CryptoFailure.cannotOpen();
-        }
-        DataKey key = keySet == null ? null : keySet.forOpening(Canonical.getInt(header, 2));
-        if (key == null) {
-            throw CryptoFailure.cannotOpen();
-        }
         SecretKeySpec fileKey;
         try {
-            fileKey = fileKey(key, header, context);
-        } catch (DataKey.KeyDestroyed evicted) {
+            fileKey = keys.withKeys(Purpose.DATA, context.organisation(), context.defenderId(), keySet -> {
+                DataKey key = keySet == null ? null : keySet.forOpening(Canonical.getInt(header, 2));
+                if (key == null) {
+                    throw CryptoFailure.cannotOpen();
+                }
+                return fileKey(key, header, context);
+            });
+        } catch (CryptoFailure anyFailure) {
             throw CryptoFailure.cannotOpen();
         }
         return new Decrypting(

@@ -117,6 +117,8 @@ password_encryption = 'scram-sha-256'
 fsync = on
 synchronous_commit = on
 full_page_writes = on
+# Commit order for the audit chain (the server refuses to start without it).
+track_commit_timestamp = on
 log_statement = 'none'
 log_min_error_statement = 'panic'
 CONF
@@ -139,7 +141,13 @@ SQL
   else
     # shellcheck disable=SC1090
     . "$secrets"
-    if ! port_open "$port"; then pg_ctl_start "$bindir" "$dir" "$port"; fi
+    if ! port_open "$port"; then
+      # Clusters made before the audit chain existed lack commit timestamps.
+      if ! grep -q '^track_commit_timestamp = on' "$dir/postgresql.conf"; then
+        printf 'track_commit_timestamp = on\n' >> "$dir/postgresql.conf"
+      fi
+      pg_ctl_start "$bindir" "$dir" "$port"
+    fi
   fi
   export SANAD_DB_URL="jdbc:postgresql://127.0.0.1:$port/sanad"
   export SANAD_DB_SUPERUSER_PASSWORD SANAD_DB_OWNER_PASSWORD SANAD_DB_APP_PASSWORD

@@ -16,6 +16,7 @@ final class ApiAuthorization {
     private static final String DEFENDER = Role.DEFENDER.name();
     private static final String CASEWORKER = Role.CASEWORKER.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
 
     private ApiAuthorization() {}
 
@@ -23,7 +24,11 @@ final class ApiAuthorization {
         // Emergency lockdown of one's own account: anyone, whatever their role. Lockdown and unlock
         // of others: supervisors, within their organisation (checked by AccountLockdowns: 404 for
         // any other organisation).
-        requests.requestMatchers(POST, "/api/me/lockdown")
+        requests.requestMatchers(POST, "/api/audit/verify")
+                .hasAnyRole(SUPERVISOR, ADMIN)
+                .requestMatchers(GET, "/api/audit/public-key")
+                .hasAnyRole(SUPERVISOR, ADMIN)
+                .requestMatchers(POST, "/api/me/lockdown")
                 .authenticated()
                 .requestMatchers(POST, "/api/users/*/lockdown", "/api/users/*/unlock")
                 .hasRole(SUPERVISOR)

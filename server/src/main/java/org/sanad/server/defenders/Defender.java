@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.server.common.Governorate;
 import org.sanad.server.encryption.Sealed;
@@ -59,6 +60,8 @@ public class Defender {
     @Column(nullable = false)
     private RiskLevel riskLevel;
 
+    // Not in the history: after an erasure nothing may link the pseudonym to the person's account.
+    @NotAudited
     private String keycloakSubject;
 
     @Column(nullable = false, updatable = false)

@@ -15,6 +15,7 @@ import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
 import org.sanad.server.audit.RecordHistory;
+import org.sanad.server.audit.Tombstones;
 import org.sanad.server.common.Ids;
 import org.sanad.server.encryption.BlindIndexes;
 import org.sanad.server.encryption.BlindIndexes.Indexed;
@@ -45,6 +46,7 @@ public class DefenderManagement implements DefenderDirectory {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordHistory history;
+    private final Tombstones tombstones;
 
     DefenderManagement(
             Defenders defenders,
@@ -55,8 +57,10 @@ public class DefenderManagement implements DefenderDirectory {
             ObjectProvider<DefenderWork> work,
             ApplicationEventPublisher events,
             Clock clock,
-            RecordHistory history) {
+            RecordHistory history,
+            Tombstones tombstones) {
         this.history = history;
+        this.tombstones = tombstones;
         this.defenders = defenders;
         this.sealedFields = sealedFields;
         this.blindIndexes = blindIndexes;
@@ -162,6 +166,12 @@ public class DefenderManagement implements DefenderDirectory {
         defender.markErased(clock.instant());
         defenders.saveAndFlush(defender);
         Keyring.Tombstone tombstone = keyring.shred(defender.organisation(), id);
+        tombstones.record(
+                id,
+                defender.organisation(),
+                tombstone.destroyedVersions(),
+                tombstone.digest(),
+                tombstone.destroyedAt());
         events.publishEvent(new DefenderPersonalDataErased(
                 id,
                 defender.organisation(),

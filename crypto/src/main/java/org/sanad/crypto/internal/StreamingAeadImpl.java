@@ -142,31 +142,32 @@ public final class StreamingAeadImpl implements StreamingAead {
             }
             while (length > 0) {
                 if (buffered == capacity) {
-                    seal(plaintext, 0, buffered, false);
+                    seal(bytes, offset, 0, false);
                 }
-                if (buffered == 0 && length > capacity) {
-                    // a whole segment with more data after it: seal it from the caller's array, no copy
-                    int n = capacity;
-                    seal(bytes, offset, n, false);
-                    offset += n;
-                    length -= n;
+                int needed = capacity - buffered;
+                if (length > needed) {
+                    // this write completes a segment and more follows, so the segment is not the
+                    // last: seal the buffered head and the caller's bytes without copying them
+                    seal(bytes, offset, needed, false);
+                    offset += needed;
+                    length -= needed;
                     continue;
                 }
-                int n = Math.min(length, capacity - buffered);
-                System.arraycopy(bytes, offset, plaintext, buffered, n);
-                buffered += n;
-                offset += n;
-                length -= n;
+                System.arraycopy(bytes, offset, plaintext, buffered, length);
+                buffered += length;
+                length = 0;
             }
         }
 
+        /** Seals the buffered bytes followed by {@code length} bytes of {@code input} as one segment. */
         private void seal(byte[] input, int offset, int length, boolean last) throws IOException {
             int written;
             try {
                 // the whole segment is sealed within this call, so the thread's cipher can be shared
                 Cipher cipher = Jca.gcm();
                 cipher.init(Cipher.ENCRYPT_MODE, key, segmentNonce(noncePrefix, index, last));
-                written = cipher.doFinal(input, offset, length, segment, 0);
+                written = buffered == 0 ? 0 : cipher.update(plaintext, 0, buffered, segment, 0);
+                written += cipher.doFinal(input, offset, length, segment, written);
             } catch (GeneralSecurityException e) {
                 throw new CryptoFailure("the file cannot be encrypted");
             }
@@ -188,7 +189,7 @@ public final class StreamingAeadImpl implements StreamingAead {
             }
             closed = true;
             try {
-                seal(plaintext, 0, buffered, true);
+                seal(plaintext, 0, 0, true);
             } finally {
                 Arrays.fill(plaintext, (byte) 0);
                 out.close();
@@ -202,7 +203,7 @@ public final class StreamingAeadImpl implements StreamingAead {
         private final SecretKeySpec key;
         private final byte[] noncePrefix;
         private final byte[] segment = new byte[SEGMENT_BYTES + 1];
-        private final byte[] plaintext = new byte[PLAINTEXT_SEGMENT_BYTES];
+        private byte[] plaintext = new byte[0];
         private int carried;
         private int position;
         private int available;
@@ -240,6 +241,9 @@ public final class StreamingAeadImpl implements StreamingAead {
                         return n;
                     }
                     continue;
+                }
+                if (plaintext.length == 0) {
+                    plaintext = new byte[PLAINTEXT_SEGMENT_BYTES];
                 }
                 available = nextSegment(plaintext, 0);
                 position = 0;

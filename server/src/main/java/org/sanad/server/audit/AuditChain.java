@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -24,14 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditChain {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
-    private static final int BATCH = 5_000;
+    private final int batch;
 
     private final DataSource dataSource;
     private final AuditSigningKey signingKey;
     private final AuditProperties properties;
     private final Clock clock;
 
+    @Autowired
     AuditChain(DataSource dataSource, AuditSigningKey signingKey, AuditProperties properties, Clock clock) {
+        this(dataSource, signingKey, properties, clock, 5_000);
+    }
+
+    /** For bulk loads (the verification benchmark): larger batches of pending entries. */
+    AuditChain(DataSource dataSource, AuditSigningKey signingKey, AuditProperties properties, Clock clock, int batch) {
+        this.batch = batch;
         this.dataSource = dataSource;
         this.signingKey = signingKey;
         this.properties = properties;
@@ -67,7 +75,7 @@ public class AuditChain {
             do {
                 appended = appendBatch(connection, historyTables);
                 total += appended;
-            } while (appended == BATCH);
+            } while (appended == batch);
             return total;
         } catch (SQLException e) {
             throw new IllegalStateException("audit chain append failed", e);
@@ -80,7 +88,7 @@ public class AuditChain {
         String sql = "select p.kind, p.ref, " + ChainFormat.contentSql("p.kind", "p.ref", historyTables)
                 + " as content from sanad.audit_pending p"
                 + " where pg_xact_commit_timestamp(p.xmin) < clock_timestamp() - ?::interval"
-                + " order by pg_xact_commit_timestamp(p.xmin), p.kind, p.ref limit " + BATCH;
+                + " order by pg_xact_commit_timestamp(p.xmin), p.kind, p.ref limit " + batch;
         record Pending(String kind, long ref, String content) {}
         List<Pending> pending = new ArrayList<>();
         try (var statement = connection.prepareStatement(sql)) {

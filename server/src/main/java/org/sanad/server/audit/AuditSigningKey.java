@@ -31,6 +31,11 @@ final class AuditSigningKey {
         this.publicKey = privateKey.generatePublicKey().getEncoded();
     }
 
+    /** A key from its seed, for benchmarks and tests that need no custody. */
+    static AuditSigningKey fromSeed(byte[] seed) {
+        return new AuditSigningKey(seed.clone());
+    }
+
     /** Loads the key, or creates it on first start (and writes its public half beside it). */
     static AuditSigningKey loadOrCreate(Path file, KeyEncryptionKey kek) {
         try {

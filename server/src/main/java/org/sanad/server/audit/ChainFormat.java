@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The canonical form of chain entries, shared by the writer and the verifiers so that both compute
  * exactly the same bytes. An entry's content is the database row it stands for, rendered by
- * PostgreSQL as JSON (in UTC, so the rendering does not depend on the session), and for a
+ * PostgreSQL as its record text (in UTC, so the rendering does not depend on the session), and for a
  * revision also every history row of that revision in every {@code *_aud} table.
  *
  * <pre>
@@ -29,7 +29,7 @@ final class ChainFormat {
 
     private ChainFormat() {}
 
-    /** Session settings under which row_to_json renders deterministically. */
+    /** Session settings under which record text renders deterministically. */
     static void prepare(Connection connection) throws SQLException {
         try (var statement = connection.createStatement()) {
             statement.execute("SET LOCAL TimeZone = 'UTC'");
@@ -55,6 +55,37 @@ final class ChainFormat {
 
     /** SQL for the content of the entry named by the two column expressions. */
     static String contentSql(String kind, String ref, List<String> historyTables) {
+        return "case " + kind
+                + " when 'ACCESS' then (select a::text from sanad.access_log a where a.id = " + ref + ")"
+                + " when 'REVISION' then (select " + revisionContent(historyTables)
+                + " from sanad.revisions r where r.id = "
+                + ref + ")"
+                + " when 'TOMBSTONE' then (select t::text from sanad.tombstones t where t.id = " + ref
+                + ") end";
+    }
+
+    /**
+     * SQL listing the whole chain in order with each entry's content: the same content as {@link
+     * #contentSql}, computed with joins so that PostgreSQL reads each table once.
+     */
+    static String chainWithContentSql(List<String> historyTables) {
+        String revision = revisionContent(historyTables);
+        String content = "case c.kind when 'ACCESS' then a::text"
+                + " when 'REVISION' then (case when r.id is null then null else " + revision + " end)"
+                + " when 'TOMBSTONE' then t::text end";
+        // The content digest is recomputed by PostgreSQL (the same bytes as contentDigest), so
+        // only 32 bytes per entry cross the wire.
+        return "select c.seq, c.kind, c.ref, c.content_digest, c.hash,"
+                + " sha256(convert_to(c.kind || E'\\n' || x.content, 'UTF8')) as recomputed"
+                + " from sanad.audit_chain c"
+                + " left join sanad.access_log a on c.kind = 'ACCESS' and a.id = c.ref"
+                + " left join sanad.revisions r on c.kind = 'REVISION' and r.id = c.ref"
+                + " left join sanad.tombstones t on c.kind = 'TOMBSTONE' and t.id = c.ref"
+                + " cross join lateral (select " + content + " as content) x"
+                + " order by c.seq";
+    }
+
+    private static String revisionContent(List<String> historyTables) {
         var history = new StringBuilder();
         for (String table : historyTables) {
             if (!history.isEmpty()) {
@@ -62,19 +93,14 @@ final class ChainFormat {
             }
             history.append("select '")
                     .append(table)
-                    .append(" ' || row_to_json(h)::text as x from sanad.")
+                    .append(" ' || h::text as x from sanad.")
                     .append(table)
                     .append(" h where h.rev = r.id");
         }
-        String revision = historyTables.isEmpty()
-                ? "row_to_json(r)::text"
-                : "row_to_json(r)::text || E'\\n' || coalesce((select string_agg(x, E'\\n' order by x) from (" + history
+        return historyTables.isEmpty()
+                ? "r::text"
+                : "r::text || E'\\n' || coalesce((select string_agg(x, E'\\n' order by x) from (" + history
                         + ") u), '')";
-        return "case " + kind
-                + " when 'ACCESS' then (select row_to_json(a)::text from sanad.access_log a where a.id = " + ref + ")"
-                + " when 'REVISION' then (select " + revision + " from sanad.revisions r where r.id = " + ref + ")"
-                + " when 'TOMBSTONE' then (select row_to_json(t)::text from sanad.tombstones t where t.id = " + ref
-                + ") end";
     }
 
     static byte[] contentDigest(String kind, String content) {
@@ -86,7 +112,12 @@ final class ChainFormat {
     }
 
     static byte[] entryHash(byte[] previous, long seq, String kind, long ref, byte[] contentDigest) {
-        MessageDigest sha = sha256();
+        return entryHash(sha256(), previous, seq, kind, ref, contentDigest);
+    }
+
+    /** As above, with a digest instance the caller reuses (the verifier's hot loop). */
+    static byte[] entryHash(MessageDigest sha, byte[] previous, long seq, String kind, long ref, byte[] contentDigest) {
+        sha.reset();
         sha.update(previous);
         sha.update(DOMAIN);
         sha.update(ByteBuffer.allocate(8).putLong(seq).array());

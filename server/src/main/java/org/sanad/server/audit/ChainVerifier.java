@@ -62,10 +62,9 @@ public final class ChainVerifier {
             return Result.bad(0, checkpoint.size, checkpoint.problem, 0);
         }
         long checkpointSize = checkpoint == null ? 0 : checkpoint.size;
-        String sql = "select c.seq, c.kind, c.ref, c.content_digest, c.hash, "
-                + ChainFormat.contentSql("c.kind", "c.ref", historyTables) + " as content"
-                + " from sanad.audit_chain c order by c.seq";
+        String sql = ChainFormat.chainWithContentSql(historyTables);
         byte[] previous = ChainFormat.GENESIS;
+        MessageDigest sha = ChainFormat.sha256();
         long expected = 1;
         try (var statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(10_000);
@@ -76,7 +75,7 @@ public final class ChainVerifier {
                     long ref = rows.getLong(3);
                     byte[] storedDigest = rows.getBytes(4);
                     byte[] storedHash = rows.getBytes(5);
-                    String content = rows.getString(6);
+                    byte[] recomputed = rows.getBytes(6);
                     if (seq != expected) {
                         return Result.bad(
                                 expected - 1,
@@ -84,15 +83,15 @@ public final class ChainVerifier {
                                 "entry " + expected + " is missing from the chain",
                                 checkpointSize);
                     }
-                    if (content == null) {
+                    if (recomputed == null) {
                         return Result.bad(
                                 seq, seq, "entry " + seq + ": " + row(kind, ref) + " was removed", checkpointSize);
                     }
-                    if (!MessageDigest.isEqual(ChainFormat.contentDigest(kind, content), storedDigest)) {
+                    if (!MessageDigest.isEqual(recomputed, storedDigest)) {
                         return Result.bad(
                                 seq, seq, "entry " + seq + ": " + row(kind, ref) + " was changed", checkpointSize);
                     }
-                    byte[] hash = ChainFormat.entryHash(previous, seq, kind, ref, storedDigest);
+                    byte[] hash = ChainFormat.entryHash(sha, previous, seq, kind, ref, storedDigest);
                     if (!MessageDigest.isEqual(hash, storedHash)) {
                         return Result.bad(
                                 seq,

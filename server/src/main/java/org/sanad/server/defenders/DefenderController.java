@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.sanad.server.web.BadRequest;
@@ -75,9 +76,26 @@ class DefenderController {
         return defenders.history(id);
     }
 
+    /** How the defender asked for their data to be erased. */
+    enum RequestChannel {
+        IN_PERSON,
+        PHONE,
+        VIDEO_CALL,
+        WRITTEN,
+        SECURE_MESSAGE
+    }
+
+    /**
+     * Erasure happens only after the defender asked: the supervisor states when and how, and that
+     * statement is recorded with the erasure.
+     */
     @DeleteMapping("/{id}/personal-data")
-    ResponseEntity<Void> erase(@PathVariable UUID id) {
-        defenders.erase(id);
+    ResponseEntity<Void> erase(
+            @PathVariable UUID id, @RequestParam LocalDate requestedOn, @RequestParam RequestChannel how) {
+        if (requestedOn.isAfter(LocalDate.now())) {
+            throw new BadRequest("request-in-future", "requestedOn cannot be in the future");
+        }
+        defenders.erase(id, "erasure requested by the defender on " + requestedOn + " (" + how + ")");
         return ResponseEntity.noContent().build();
     }
 }

@@ -151,7 +151,7 @@ public class DefenderManagement implements DefenderDirectory {
      * rows, and marks the profile erased. Ciphertexts everywhere (history included) become noise.
      */
     @Transactional
-    void erase(UUID id) {
+    void erase(UUID id, String request) {
         CurrentUser caller = Callers.current();
         Defender defender = defenders
                 .findById(id)
@@ -160,8 +160,7 @@ public class DefenderManagement implements DefenderDirectory {
         if (defender.isErased()) {
             throw new Conflict("defender-erased", "The defender's personal data was erased");
         }
-        accessLog.record(
-                new AccessEvent(AccessEvent.Action.ERASURE, Defender.ENTITY, id, List.of(), "erasure-request"));
+        accessLog.record(new AccessEvent(AccessEvent.Action.ERASURE, Defender.ENTITY, id, List.of(), request));
         blindIndexes.deleteAllOf(id);
         defender.markErased(clock.instant());
         defenders.saveAndFlush(defender);

@@ -254,7 +254,10 @@ class AuditChainIntegrationTests {
     @Test
     void erasureLeavesATombstoneInTheChain() throws InterruptedException {
         String defender = new Scenarios(api).aDefenderRegisteredBy("caseworker.tigris", "Tombstone Person");
-        api.delete("/api/defenders/" + defender + "/personal-data", Keycloak.accessToken("supervisor.tigris"));
+        api.delete(
+                "/api/defenders/" + defender + "/personal-data?requestedOn=" + java.time.LocalDate.now()
+                        + "&how=IN_PERSON",
+                Keycloak.accessToken("supervisor.tigris"));
         Thread.sleep(1_200);
         chain.appendPending();
 

@@ -268,9 +268,14 @@ class DefenderIntegrationTests {
         String kept = register("Keep Me", "0770 123 4603").get("id").asString();
         api.patch("/api/defenders/" + erased, caseworker, "\"0\"", "{\"address\": \"New address\"}");
 
-        var forbidden = api.delete("/api/defenders/" + erased + "/personal-data", caseworker);
-        var response =
-                api.delete("/api/defenders/" + erased + "/personal-data", Keycloak.accessToken("supervisor.tigris"));
+        var forbidden = api.delete(
+                "/api/defenders/" + erased + "/personal-data?requestedOn=" + java.time.LocalDate.now()
+                        + "&how=IN_PERSON",
+                caseworker);
+        var response = api.delete(
+                "/api/defenders/" + erased + "/personal-data?requestedOn=" + java.time.LocalDate.now()
+                        + "&how=IN_PERSON",
+                Keycloak.accessToken("supervisor.tigris"));
 
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(response.status()).isEqualTo(204);
@@ -297,6 +302,31 @@ class DefenderIntegrationTests {
                         Long.class,
                         erased))
                 .isPositive();
+    }
+
+    @Test
+    void erasureNeedsTheDefendersRequestAndRecordsIt() {
+        String id = register("Asked To Erase", "0770 123 4604").get("id").asString();
+        String supervisor = Keycloak.accessToken("supervisor.tigris");
+
+        var unstated = api.delete("/api/defenders/" + id + "/personal-data", supervisor);
+        var future = api.delete(
+                "/api/defenders/" + id + "/personal-data?requestedOn="
+                        + java.time.LocalDate.now().plusDays(2) + "&how=PHONE",
+                supervisor);
+        var stated = api.delete(
+                "/api/defenders/" + id + "/personal-data?requestedOn=" + java.time.LocalDate.now() + "&how=PHONE",
+                supervisor);
+
+        assertThat(unstated.status()).isEqualTo(400);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(stated.status()).isEqualTo(204);
+        assertThat(Database.asSuperuser()
+                        .queryForObject(
+                                "select purpose from sanad.access_log where action = 'ERASURE' and record_id = ?::uuid",
+                                String.class,
+                                id))
+                .contains("PHONE");
     }
 
     private long revisions(String id) {

@@ -46,7 +46,9 @@ class ContentReadLoggingIntegrationTests {
             "/api/defenders/{id}/history",
             "/api/incidents/{id}/history",
             "/api/cases/{id}/history",
-            "/api/referrals/{id}/history");
+            "/api/referrals/{id}/history",
+            "/api/audit/access",
+            "/api/audit/revisions");
 
     /** GET endpoints that disclose no content and write no entry, and why. */
     static final Map<String, String> NO_CONTENT = Map.of(
@@ -286,6 +288,30 @@ class ContentReadLoggingIntegrationTests {
                         "HISTORY",
                         "referral",
                         referralId,
+                        List.of()),
+                new Call(
+                        "/api/audit/access",
+                        "/api/audit/access?record=" + defender,
+                        "supervisor.tigris",
+                        "AUDIT",
+                        "access-log",
+                        defender,
+                        List.of()),
+                new Call(
+                        "/api/audit/access",
+                        "/api/audit/access?actor=" + subjectOf(caseworker),
+                        "supervisor.tigris",
+                        "AUDIT",
+                        "access-log",
+                        null,
+                        List.of()),
+                new Call(
+                        "/api/audit/revisions",
+                        "/api/audit/revisions",
+                        "supervisor.tigris",
+                        "AUDIT",
+                        "revisions",
+                        null,
                         List.of()));
     }
 

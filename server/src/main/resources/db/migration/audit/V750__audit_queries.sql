@@ -18,6 +18,12 @@ CREATE VIEW audited_records AS
     SELECT 'referral', id, defender_id, from_organisation FROM referrals;
 GRANT SELECT ON audited_records TO ${appRole};
 
+-- The subjects of defenders' own accounts: a defender reading their own file at night is not
+-- an anomaly of staff behaviour.
+CREATE VIEW defender_accounts AS
+    SELECT keycloak_subject AS subject FROM defenders WHERE keycloak_subject IS NOT NULL;
+GRANT SELECT ON defender_accounts TO ${appRole};
+
 -- The records each Envers revision changed, for the organisation-wide revision listing.
 CREATE VIEW revised_records AS
     SELECT rev, 'defender'::text AS record_type, id AS record_id FROM defenders_aud

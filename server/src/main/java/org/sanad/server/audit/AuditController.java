@@ -46,16 +46,20 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>{@code /revisions} lists the Envers revisions made by the supervisor's own organisation
  * (including, for the receiving side, its moves of other organisations' referrals), each with the
  * records it changed; values are never listed, per-record detail is at {@code
- * /api/{type}/{id}/history}.
+ * /api/{type}/{id}/history}. {@code /anomalies} lists the anomaly flags of the organisation's own
+ * actors (see {@link Anomalies}): for the receiving organisation of a referral, its staff's reads
+ * of referred defenders count towards its flags, not the sender's.
  */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
 
     private final AuditTrail trail;
+    private final Anomalies anomalies;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, Anomalies anomalies) {
         this.trail = trail;
+        this.anomalies = anomalies;
     }
 
     @GetMapping("/access")
@@ -80,6 +84,13 @@ class AuditController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
         return trail.revisions(range(from, to), page, size);
+    }
+
+    /** Flags in [from, to): by default the last day; at most sanad.audit.anomalies.max-range. */
+    @GetMapping("/anomalies")
+    Anomalies.Report anomalies(
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        return anomalies.report(from, to);
     }
 
     private static AuditTrail.TimeRange range(Instant from, Instant to) {

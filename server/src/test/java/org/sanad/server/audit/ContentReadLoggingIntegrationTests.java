@@ -48,7 +48,8 @@ class ContentReadLoggingIntegrationTests {
             "/api/cases/{id}/history",
             "/api/referrals/{id}/history",
             "/api/audit/access",
-            "/api/audit/revisions");
+            "/api/audit/revisions",
+            "/api/audit/anomalies");
 
     /** GET endpoints that disclose no content and write no entry, and why. */
     static final Map<String, String> NO_CONTENT = Map.of(
@@ -311,6 +312,14 @@ class ContentReadLoggingIntegrationTests {
                         "supervisor.tigris",
                         "AUDIT",
                         "revisions",
+                        null,
+                        List.of()),
+                new Call(
+                        "/api/audit/anomalies",
+                        "/api/audit/anomalies",
+                        "supervisor.tigris",
+                        "AUDIT",
+                        "anomalies",
                         null,
                         List.of()));
     }

@@ -64,6 +64,11 @@ final class ApiAuthorization {
                         "/api/referrals/*/decline",
                         "/api/referrals/*/withdraw",
                         "/api/referrals/*/close")
-                .hasAnyRole(CASEWORKER, SUPERVISOR);
+                .hasAnyRole(CASEWORKER, SUPERVISOR)
+                // Reading the organisation's access log, revisions and anomaly flags (and any later
+                // GET under /api/audit): its supervisors only; every query is limited to the
+                // caller's organisation in the audit module.
+                .requestMatchers(GET, "/api/audit/**")
+                .hasRole(SUPERVISOR);
     }
 }

@@ -30,6 +30,8 @@ public record AccessEvent(Action action, String recordType, UUID recordId, List<
         EXPORT,
         BREAK_GLASS,
         LOCKDOWN,
-        ERASURE
+        ERASURE,
+        /** A supervisor read the access log, the revisions or the anomalies of their organisation. */
+        AUDIT
     }
 }

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"access", "web"})
+        allowedDependencies = {"access", "web", "common"})
 package org.sanad.server.audit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -87,6 +87,38 @@ public final class Scenarios {
         return response.json();
     }
 
+    /**
+     * A pending referral of a new case file (opened and assigned to the caseworker) to another
+     * organisation, sharing the defender's legal name and the incident narratives, with consent.
+     */
+    public JsonNode aPendingReferral(String caseworker, String toOrganisation) {
+        JsonNode file = anOpenCaseFile(caseworker, "Summary never shared");
+        var response = api.post(
+                "/api/cases/" + file.get("id").asString() + "/referrals",
+                Keycloak.accessToken(caseworker),
+                """
+                {"toOrganisation": "%s", "service": "LEGAL_REPRESENTATION", "reason": "Needs a lawyer in Erbil",
+                 "sharedFields": ["legalName", "incident.narrative"], "expiresOn": "%s",
+                 "consent": {"givenOn": "%s", "how": "IN_PERSON"}}
+                """
+                        .formatted(
+                                toOrganisation,
+                                LocalDate.now().plusDays(30),
+                                LocalDate.now().minusDays(1)));
+        check(response, 201);
+        return response.json();
+    }
+
+    /** A break-glass grant of a supervisor on one record, with a written reason. */
+    public JsonNode aBreakGlassGrant(String supervisor, String record, String reason) {
+        var response = api.post(
+                "/api/break-glass",
+                Keycloak.accessToken(supervisor),
+                "{\"record\": \"%s\", \"reason\": \"%s\", \"minutes\": 15}".formatted(record, reason));
+        check(response, 201);
+        return response.json();
+    }
+
     private static void check(Api.Response response, int status) {
         if (response.status() != status) {
             throw new AssertionError("expected " + status + " but got " + response.status() + ": " + response.body());

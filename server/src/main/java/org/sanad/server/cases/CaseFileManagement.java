@@ -181,10 +181,18 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
                         defenders.find(f.defenderId()).map(DefenderRef::erased).orElse(true)));
     }
 
+    /**
+     * The change history of a case file: for its organisation's staff who may see it (assignees and
+     * supervisors). The defender sees their case file's status, not its working history (which
+     * staff changed what and when), as for referrals.
+     */
     @Transactional
     List<RecordHistory.Entry> history(UUID id) {
         CurrentUser caller = Callers.current();
-        visible(id, caller);
+        CaseFile file = visible(id, caller);
+        if (!NeedToKnow.isStaffOf(caller, file.organisation())) {
+            throw new NotFound();
+        }
         return history.of(CaseFile.class, CaseFile.ENTITY, id);
     }
 

@@ -36,6 +36,16 @@ public final class Scenarios {
     public String ownProfileOf(String defender) {
         return OWN_PROFILES.computeIfAbsent(defender, d -> {
             var response = api.post("/api/defenders", Keycloak.accessToken(d), profileJson("Self " + d));
+            if (response.status() == 409) {
+                // Registered by an earlier run against the same database: look it up.
+                String subject = api.get("/api/me", Keycloak.accessToken(d))
+                        .json()
+                        .get("subject")
+                        .asString();
+                return Database.asSuperuser()
+                        .queryForObject(
+                                "select id from sanad.defenders where keycloak_subject = ?", String.class, subject);
+            }
             check(response, 201);
             return response.json().get("id").asString();
         });
@@ -83,6 +93,32 @@ public final class Scenarios {
                 {"defenderId": "%s", "incidentIds": ["%s"], "legalSummary": "%s", "nextActionOn": "2027-01-15"}
                 """
                         .formatted(defender, incident, legalSummary));
+        check(response, 201);
+        return response.json();
+    }
+
+    /**
+     * A case file about a demo defender, opened by a caseworker of their organisation from a report
+     * the defender filed about themselves and the caseworker claimed.
+     */
+    public JsonNode aCaseFileAbout(String defender, String caseworker, String legalSummary) {
+        String profile = ownProfileOf(defender);
+        var reported = api.post("/api/incidents", Keycloak.accessToken(defender), incidentJson(null, "Own report"));
+        check(reported, 201);
+        String incident = reported.json().get("id").asString();
+        check(
+                api.post(
+                        "/api/incidents/" + incident + "/triage",
+                        Keycloak.accessToken(caseworker),
+                        "{\"status\": \"TRIAGED\"}"),
+                200);
+        var response = api.post(
+                "/api/cases",
+                Keycloak.accessToken(caseworker),
+                """
+                {"defenderId": "%s", "incidentIds": ["%s"], "legalSummary": "%s", "nextActionOn": "2027-01-15"}
+                """
+                        .formatted(profile, incident, legalSummary));
         check(response, 201);
         return response.json();
     }

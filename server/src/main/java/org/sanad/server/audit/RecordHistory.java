@@ -1,5 +1,6 @@
 package org.sanad.server.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +39,10 @@ public class RecordHistory {
      * @param requestId the request that made it
      * @param type ADD, MOD or DEL
      * @param changedFields the fields this revision changed, sorted
+     * @param purpose null for ordinary work, {@code break-glass} for a change made through a grant
+     * @param breakGlassGrant the grant (listed with its reason at {@code GET /api/break-glass}), or null
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(
             long revision,
             java.time.Instant at,
@@ -46,7 +50,9 @@ public class RecordHistory {
             String organisation,
             String requestId,
             String type,
-            List<String> changedFields) {}
+            List<String> changedFields,
+            String purpose,
+            UUID breakGlassGrant) {}
 
     /** The revisions of one record, oldest first; the caller must have checked need-to-know. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -75,7 +81,9 @@ public class RecordHistory {
                     revision.organisation(),
                     revision.requestId(),
                     type.name(),
-                    changed));
+                    changed,
+                    revision.purpose(),
+                    revision.breakGlassGrant()));
         }
         return entries;
     }

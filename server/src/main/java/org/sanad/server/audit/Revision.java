@@ -7,13 +7,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
 
 /**
- * One Envers revision: who (token subject, organisation, client), which request and why. It
- * holds no names, emails or IP addresses.
+ * One Envers revision: who (token subject, organisation, client), which request and why (the
+ * break-glass grant it was made through, if any). It holds no names, emails or IP addresses.
  */
 @Entity
 @Table(name = "revisions")
@@ -41,14 +42,23 @@ public class Revision {
 
     private String purpose;
 
+    private UUID breakGlassGrant;
+
     protected Revision() {}
 
-    void stamp(String subject, String organisation, String clientId, String requestId, String purpose) {
+    void stamp(
+            String subject,
+            String organisation,
+            String clientId,
+            String requestId,
+            String purpose,
+            UUID breakGlassGrant) {
         this.subject = subject;
         this.organisation = organisation;
         this.clientId = clientId;
         this.requestId = requestId;
         this.purpose = purpose;
+        this.breakGlassGrant = breakGlassGrant;
     }
 
     public long id() {
@@ -75,7 +85,13 @@ public class Revision {
         return requestId;
     }
 
+    /** Null for ordinary work; {@code break-glass} for changes made through a break-glass grant. */
     public String purpose() {
         return purpose;
+    }
+
+    /** The break-glass grant the changes were made through, or null. */
+    public UUID breakGlassGrant() {
+        return breakGlassGrant;
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sanad.server.access.BreakGlassGrants;
+import org.sanad.server.access.BreakGlassTarget;
+import org.sanad.server.access.BreakGlassTargets;
 import org.sanad.server.access.Callers;
 import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
@@ -31,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens case files from triaged reports, assigns them, and keeps their notes and status. */
 @Service
-public class CaseFileManagement implements CaseAssignees, DefenderWork {
+public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGlassTargets {
 
     private final CaseFiles files;
     private final CaseNotes notes;
@@ -41,6 +44,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     private final Clock clock;
     private final RecordHistory history;
     private final StaffDirectory staff;
+    private final BreakGlassGrants breakGlass;
 
     CaseFileManagement(
             CaseFiles files,
@@ -50,8 +54,10 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
             SealedFields sealedFields,
             Clock clock,
             RecordHistory history,
-            StaffDirectory staff) {
+            StaffDirectory staff,
+            BreakGlassGrants breakGlass) {
         this.history = history;
+        this.breakGlass = breakGlass;
         this.staff = staff;
         this.files = files;
         this.notes = notes;
@@ -130,10 +136,11 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     CaseFileView.NoteView addNote(UUID id, String text) {
         CurrentUser caller = Callers.current();
         CaseFile file = withContent(id, caller);
+        String purpose = visibility(file, caller).purpose("casework");
         CaseNote note = file.writeNote(Ids.newId(), caller.subject(), clock.instant(), text, sealedFields);
         notes.save(note);
         String opened = sealedFields
-                .open(CaseNote.ENTITY, note.id(), "casework", List.of(note.textField()))
+                .open(CaseNote.ENTITY, note.id(), purpose, List.of(note.textField()))
                 .get("text");
         return new CaseFileView.NoteView(note.id(), note.author(), note.writtenAt(), opened);
     }
@@ -162,10 +169,30 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
         return files.isAssignedToOpenCaseOf(defenderId, subject);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+        return files.findById(recordId)
+                .map(f -> new BreakGlassTarget(
+                        CaseFile.ENTITY,
+                        f.id(),
+                        f.organisation(),
+                        f.defenderId(),
+                        defenders.find(f.defenderId()).map(DefenderRef::erased).orElse(true)));
+    }
+
+    /**
+     * The change history of a case file: for its organisation's staff who may see it (assignees and
+     * supervisors). The defender sees their case file's status, not its working history (which
+     * staff changed what and when), as for referrals.
+     */
     @Transactional
     List<RecordHistory.Entry> history(UUID id) {
         CurrentUser caller = Callers.current();
-        visible(id, caller);
+        CaseFile file = visible(id, caller);
+        if (!NeedToKnow.isStaffOf(caller, file.organisation())) {
+            throw new NotFound();
+        }
         return history.of(CaseFile.class, CaseFile.ENTITY, id);
     }
 
@@ -189,7 +216,8 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
     private Visibility visibility(CaseFile file, CurrentUser caller) {
         String defenderSubject =
                 defenders.find(file.defenderId()).map(DefenderRef::subject).orElse(null);
-        return NeedToKnow.caseFile(caller, file.organisation(), defenderSubject, file.assignees());
+        return NeedToKnow.caseFile(
+                caller, file.organisation(), defenderSubject, file.assignees(), breakGlass.holds(caller, file.id()));
     }
 
     private CaseFileView render(CaseFile file, CurrentUser caller) {
@@ -206,12 +234,12 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork {
                         note.textField().value(),
                         note.textField().context()));
             }
-            var opened = sealedFields.open(CaseFile.ENTITY, file.id(), "casework", fields);
+            var opened = sealedFields.open(CaseFile.ENTITY, file.id(), visibility.purpose("casework"), fields);
             List<CaseFileView.NoteView> views = written.stream()
                     .map(n ->
                             new CaseFileView.NoteView(n.id(), n.author(), n.writtenAt(), opened.get("note:" + n.id())))
                     .toList();
-            return CaseFileView.content(file, opened.get("legalSummary"), views);
+            return CaseFileView.content(file, visibility, opened.get("legalSummary"), views);
         }
         if (caller.subject()
                 .equals(defenders

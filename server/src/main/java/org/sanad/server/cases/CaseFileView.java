@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.sanad.server.access.Visibility;
 
 /** A case file as one caller may see it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,7 +67,7 @@ record CaseFileView(
                 null);
     }
 
-    static CaseFileView content(CaseFile file, String legalSummary, List<NoteView> notes) {
+    static CaseFileView content(CaseFile file, Visibility visibility, String legalSummary, List<NoteView> notes) {
         return new CaseFileView(
                 file.id(),
                 file.reference(),
@@ -77,7 +78,7 @@ record CaseFileView(
                 file.openedAt(),
                 file.incidentIds().stream().sorted().toList(),
                 file.sortedAssignees(),
-                "content",
+                visibility.label(),
                 file.version(),
                 legalSummary,
                 notes);

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sanad.crypto.BlindIndex.Normalization;
 import org.sanad.crypto.Keyring;
+import org.sanad.server.access.BreakGlassGrants;
+import org.sanad.server.access.BreakGlassTarget;
+import org.sanad.server.access.BreakGlassTargets;
 import org.sanad.server.access.Callers;
 import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
@@ -32,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registers, shows, changes, finds and erases defender profiles, each under need-to-know. */
 @Service
-public class DefenderManagement implements DefenderDirectory {
+public class DefenderManagement implements DefenderDirectory, BreakGlassTargets {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,6 +50,7 @@ public class DefenderManagement implements DefenderDirectory {
     private final Clock clock;
     private final RecordHistory history;
     private final Tombstones tombstones;
+    private final BreakGlassGrants breakGlass;
 
     DefenderManagement(
             Defenders defenders,
@@ -58,9 +62,11 @@ public class DefenderManagement implements DefenderDirectory {
             ApplicationEventPublisher events,
             Clock clock,
             RecordHistory history,
-            Tombstones tombstones) {
+            Tombstones tombstones,
+            BreakGlassGrants breakGlass) {
         this.history = history;
         this.tombstones = tombstones;
+        this.breakGlass = breakGlass;
         this.defenders = defenders;
         this.sealedFields = sealedFields;
         this.blindIndexes = blindIndexes;
@@ -95,7 +101,7 @@ public class DefenderManagement implements DefenderDirectory {
         defenders.save(defender);
         index(defender, profile);
         events.publishEvent(new DefenderRegistered(id, defender.organisation(), clock.instant()));
-        return DefenderView.content(defender, open(defender, purpose(caller, defender)));
+        return DefenderView.content(defender, Visibility.CONTENT, open(defender, purpose(caller, defender)));
     }
 
     @Transactional
@@ -222,11 +228,21 @@ public class DefenderManagement implements DefenderDirectory {
         return new DefenderRef(d.id(), d.organisation(), d.pseudonym(), d.keycloakSubject(), d.isErased());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+        return defenders
+                .findById(recordId)
+                .map(d -> new BreakGlassTarget(Defender.ENTITY, d.id(), d.organisation(), d.id(), d.isErased()));
+    }
+
     private DefenderView render(Defender defender, CurrentUser caller) {
-        if (defender.isErased() || !visibility(defender, caller).allowsContent()) {
+        Visibility visibility = visibility(defender, caller);
+        if (defender.isErased() || !visibility.allowsContent()) {
             return DefenderView.metadata(defender);
         }
-        return DefenderView.content(defender, open(defender, purpose(caller, defender)));
+        return DefenderView.content(
+                defender, visibility, open(defender, visibility.purpose(purpose(caller, defender))));
     }
 
     private java.util.Map<String, String> open(Defender defender, String purpose) {
@@ -244,7 +260,12 @@ public class DefenderManagement implements DefenderDirectory {
     Visibility visibility(Defender defender, CurrentUser caller) {
         boolean works = caller.subject().equals(defender.registeredBy())
                 || work.orderedStream().anyMatch(w -> w.worksWith(caller.subject(), defender.id()));
-        return NeedToKnow.defenderProfile(caller, defender.organisation(), defender.keycloakSubject(), works);
+        return NeedToKnow.defenderProfile(
+                caller,
+                defender.organisation(),
+                defender.keycloakSubject(),
+                works,
+                breakGlass.holds(caller, defender.id()));
     }
 
     private static String purpose(CurrentUser caller, Defender defender) {

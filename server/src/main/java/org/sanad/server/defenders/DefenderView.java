@@ -43,7 +43,7 @@ record DefenderView(
                 d.riskLevel(),
                 d.registeredAt(),
                 d.isErased(),
-                Visibility.METADATA.name().toLowerCase(),
+                Visibility.METADATA.label(),
                 d.version(),
                 null,
                 null,
@@ -55,7 +55,7 @@ record DefenderView(
                 null);
     }
 
-    static DefenderView content(Defender d, Map<String, String> opened) {
+    static DefenderView content(Defender d, Visibility visibility, Map<String, String> opened) {
         return new DefenderView(
                 d.id(),
                 d.pseudonym(),
@@ -65,7 +65,7 @@ record DefenderView(
                 d.riskLevel(),
                 d.registeredAt(),
                 d.isErased(),
-                Visibility.CONTENT.name().toLowerCase(),
+                visibility.label(),
                 d.version(),
                 opened.get("legalName"),
                 DefenderProfile.splitNames(opened.get("otherNames")),

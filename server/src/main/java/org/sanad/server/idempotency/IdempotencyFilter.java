@@ -37,7 +37,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,128}");
     private static final Pattern CREATING =
-            Pattern.compile("/api/(defenders|incidents|cases|cases/[0-9a-fA-F-]{36}/(referrals|notes))");
+            Pattern.compile("/api/(defenders|incidents|cases|cases/[0-9a-fA-F-]{36}/(referrals|notes)|break-glass)");
     private static final int MAX_BODY = 256 * 1024;
 
     private final JdbcTemplate jdbc;

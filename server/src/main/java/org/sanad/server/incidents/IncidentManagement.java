@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.sanad.server.access.BreakGlassGrants;
+import org.sanad.server.access.BreakGlassTarget;
+import org.sanad.server.access.BreakGlassTargets;
 import org.sanad.server.access.Callers;
 import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
@@ -28,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Receives, lists, shows and triages incident reports, and links them to case files. */
 @Service
-public class IncidentManagement implements DefenderWork {
+public class IncidentManagement implements DefenderWork, BreakGlassTargets {
 
     private final IncidentReports reports;
     private final DefenderDirectory defenders;
@@ -37,6 +40,7 @@ public class IncidentManagement implements DefenderWork {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordHistory history;
+    private final BreakGlassGrants breakGlass;
 
     IncidentManagement(
             IncidentReports reports,
@@ -45,8 +49,10 @@ public class IncidentManagement implements DefenderWork {
             ObjectProvider<CaseAssignees> caseAssignees,
             ApplicationEventPublisher events,
             Clock clock,
-            RecordHistory history) {
+            RecordHistory history,
+            BreakGlassGrants breakGlass) {
         this.history = history;
+        this.breakGlass = breakGlass;
         this.reports = reports;
         this.defenders = defenders;
         this.sealedFields = sealedFields;
@@ -179,6 +185,18 @@ public class IncidentManagement implements DefenderWork {
         return reports.existsByDefenderIdAndClaimedBy(defenderId, subject);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+        return reports.findById(recordId)
+                .map(r -> new BreakGlassTarget(
+                        IncidentReport.ENTITY,
+                        r.id(),
+                        r.organisation(),
+                        r.defenderId(),
+                        defenders.find(r.defenderId()).map(DefenderRef::erased).orElse(true)));
+    }
+
     @Transactional
     List<RecordHistory.Entry> history(UUID id) {
         CurrentUser caller = Callers.current();
@@ -198,9 +216,11 @@ public class IncidentManagement implements DefenderWork {
         if (!visibility.allowsContent() || erased) {
             return IncidentView.metadata(report);
         }
-        String purpose = caller.has(Role.DEFENDER) ? "self" : "casework";
+        String purpose = visibility.purpose(caller.has(Role.DEFENDER) ? "self" : "casework");
         return IncidentView.content(
-                report, sealedFields.open(IncidentReport.ENTITY, report.id(), purpose, report.sealedFields()));
+                report,
+                visibility,
+                sealedFields.open(IncidentReport.ENTITY, report.id(), purpose, report.sealedFields()));
     }
 
     Visibility visibility(IncidentReport report, CurrentUser caller) {
@@ -213,6 +233,12 @@ public class IncidentManagement implements DefenderWork {
                         .flatMap(c -> c.of(report.caseFileId()).stream())
                         .collect(java.util.stream.Collectors.toSet());
         return NeedToKnow.incidentReport(
-                caller, report.organisation(), defenderSubject, report.reportedBy(), report.claimedBy(), assignees);
+                caller,
+                report.organisation(),
+                defenderSubject,
+                report.reportedBy(),
+                report.claimedBy(),
+                assignees,
+                breakGlass.holds(caller, report.id()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.sanad.server.access.Visibility;
 import org.sanad.server.common.Governorate;
 
 /** A report as one caller may see it: intake metadata always, sealed fields only with content access. */
@@ -34,6 +35,11 @@ record IncidentView(
 
     static IncidentView content(IncidentReport r, Map<String, String> opened) {
         return of(r, "content", opened);
+    }
+
+    /** The content, seen through a break-glass grant. */
+    static IncidentView content(IncidentReport r, Visibility visibility, Map<String, String> opened) {
+        return of(r, visibility.label(), opened);
     }
 
     private static IncidentView of(IncidentReport r, String access, Map<String, String> opened) {

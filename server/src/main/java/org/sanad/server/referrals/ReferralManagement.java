@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sanad.server.access.BreakGlassGrants;
+import org.sanad.server.access.BreakGlassTarget;
+import org.sanad.server.access.BreakGlassTargets;
 import org.sanad.server.access.Callers;
 import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.ReferralSide;
+import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.cases.CaseFileManagement;
@@ -32,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Makes, shows and moves referrals, with consent recorded and sharing bounded by liveness. */
 @Service
-public class ReferralManagement {
+public class ReferralManagement implements BreakGlassTargets {
 
     private final Referrals referrals;
     private final CaseFileManagement cases;
@@ -41,6 +45,7 @@ public class ReferralManagement {
     private final SealedFields sealedFields;
     private final Clock clock;
     private final RecordHistory history;
+    private final BreakGlassGrants breakGlass;
 
     ReferralManagement(
             Referrals referrals,
@@ -49,8 +54,10 @@ public class ReferralManagement {
             IncidentManagement incidents,
             SealedFields sealedFields,
             Clock clock,
-            RecordHistory history) {
+            RecordHistory history,
+            BreakGlassGrants breakGlass) {
         this.history = history;
+        this.breakGlass = breakGlass;
         this.referrals = referrals;
         this.cases = cases;
         this.defenders = defenders;
@@ -69,11 +76,13 @@ public class ReferralManagement {
             String reason,
             LocalDate expiresOn) {
         CurrentUser caller = Callers.current();
+        // Only the case file's assignees refer: a referral discloses the defender to another
+        // organisation, which a supervisor's break-glass access to the case file does not cover.
         CaseFileRef file = cases.find(caseFileId)
-                .filter(f -> NeedToKnow.caseFile(caller, f.organisation(), null, f.assignees())
+                .filter(f -> NeedToKnow.caseFile(caller, f.organisation(), null, f.assignees(), false)
                         .isVisible())
                 .orElseThrow(NotFound::new);
-        if (!NeedToKnow.caseFile(caller, file.organisation(), null, file.assignees())
+        if (!NeedToKnow.caseFile(caller, file.organisation(), null, file.assignees(), false)
                 .allowsContent()) {
             throw new Forbidden();
         }
@@ -126,11 +135,16 @@ public class ReferralManagement {
                 referral.decline(caller.subject(), at, today());
             }
             case "withdraw" -> {
-                requireSide(side, ReferralSide.SENDER, ReferralSide.SENDING_SUPERVISOR);
+                requireSide(side, ReferralSide.SENDER, ReferralSide.SENDING_SUPERVISOR, ReferralSide.BREAK_GLASS);
                 referral.withdraw(caller.subject(), at, today());
             }
             case "close" -> {
-                requireSide(side, ReferralSide.SENDER, ReferralSide.SENDING_SUPERVISOR, ReferralSide.RECEIVER);
+                requireSide(
+                        side,
+                        ReferralSide.SENDER,
+                        ReferralSide.SENDING_SUPERVISOR,
+                        ReferralSide.BREAK_GLASS,
+                        ReferralSide.RECEIVER);
                 referral.close(caller.subject(), at, today());
             }
             default -> throw new NotFound();
@@ -173,7 +187,25 @@ public class ReferralManagement {
         String defenderSubject =
                 defenders.find(referral.defenderId()).map(DefenderRef::subject).orElse(null);
         return NeedToKnow.referral(
-                caller, referral.fromOrganisation(), referral.toOrganisation(), assignees, defenderSubject);
+                caller,
+                referral.fromOrganisation(),
+                referral.toOrganisation(),
+                assignees,
+                defenderSubject,
+                breakGlass.holds(caller, referral.id()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+        return referrals
+                .findById(recordId)
+                .map(r -> new BreakGlassTarget(
+                        Referral.ENTITY,
+                        r.id(),
+                        r.fromOrganisation(),
+                        r.defenderId(),
+                        defenders.find(r.defenderId()).map(DefenderRef::erased).orElse(true)));
     }
 
     private ReferralView render(Referral referral, CurrentUser caller) {
@@ -181,13 +213,15 @@ public class ReferralManagement {
         boolean erased =
                 defenders.find(referral.defenderId()).map(DefenderRef::erased).orElse(true);
         return switch (side) {
-            case SENDER -> {
+            case SENDER, BREAK_GLASS -> {
+                boolean sender = side == ReferralSide.SENDER;
+                String purpose = sender ? "casework" : Visibility.BREAK_GLASS_PURPOSE;
                 String reason = erased
                         ? null
                         : sealedFields
-                                .open(Referral.ENTITY, referral.id(), "casework", List.of(referral.reasonField()))
+                                .open(Referral.ENTITY, referral.id(), purpose, List.of(referral.reasonField()))
                                 .get("reason");
-                yield ReferralView.of(referral, today(), "sender", reason, null);
+                yield ReferralView.of(referral, today(), sender ? "sender" : "break-glass", reason, null);
             }
             case RECEIVER -> {
                 if (!referral.isLiveOn(today()) || erased) {

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A referral as one side sees it: the sender sees its reason, the receiver the shared values
- * while it is live, everyone else who may see it only its status.
+ * A referral as one side sees it: the sender (and a supervisor through break-glass) sees its
+ * reason, the receiver the shared values while it is live, everyone else who may see it only its
+ * status.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ReferralView(
@@ -31,7 +32,7 @@ record ReferralView(
         Map<String, Object> shared) {
 
     static ReferralView of(Referral r, LocalDate today, String side, String reason, Map<String, Object> shared) {
-        boolean sender = "sender".equals(side);
+        boolean sender = "sender".equals(side) || "break-glass".equals(side);
         return new ReferralView(
                 r.id(),
                 sender ? r.caseFileId() : null,

@@ -37,8 +37,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class ContentReadLoggingIntegrationTests {
 
     /** GET endpoints that return sealed content (opened through SealedFields, one READ entry). */
-    static final Set<String> RETURNS_CONTENT =
-            Set.of("/api/defenders/{id}", "/api/incidents/{id}", "/api/cases/{id}", "/api/referrals/{id}");
+    static final Set<String> RETURNS_CONTENT = Set.of(
+            "/api/defenders/{id}", "/api/incidents/{id}", "/api/cases/{id}", "/api/referrals/{id}", "/api/break-glass");
 
     /** GET endpoints that return no sealed content but are recorded reads (search, history, audit). */
     static final Set<String> LOGGED_WITHOUT_CONTENT = Set.of(
@@ -209,8 +209,23 @@ class ContentReadLoggingIntegrationTests {
                         .formatted(reason, LocalDate.now().plusDays(30), LocalDate.now()));
         assertThat(referral.status()).as(referral.body()).isEqualTo(201);
         String referralId = referral.json().get("id").asString();
+        String glassReason = canary("glass");
+        var grant = api.post(
+                "/api/break-glass",
+                Keycloak.accessToken("supervisor.tigris"),
+                "{\"record\": \"%s\", \"reason\": \"%s must be checked urgently\", \"minutes\": 5}"
+                        .formatted(caseFile, glassReason));
+        assertThat(grant.status()).as(grant.body()).isEqualTo(201);
 
         return List.of(
+                new Call(
+                        "/api/break-glass",
+                        "/api/break-glass",
+                        "supervisor.tigris",
+                        "READ",
+                        "break-glass-grant",
+                        null,
+                        List.of(glassReason)),
                 new Call(
                         "/api/defenders/{id}",
                         "/api/defenders/" + defender,

@@ -323,4 +323,20 @@ class CaseworkIntegrationTests {
         assertThat(api.get("/api/incidents", token("caseworker.zagros")).json().get("items"))
                 .allSatisfy(i -> assertThat(i.get("organisation").asString()).isEqualTo("zagros-aid"));
     }
+
+    @Test
+    void defenderSeesTheStatusOfTheirCaseFileButNotItsWorkingHistory() {
+        JsonNode file = scenarios.aCaseFileAbout("defender.tigris", "caseworker.tigris", "Staff only summary");
+        String path = "/api/cases/" + file.get("id").asString();
+
+        var status = api.get(path, token("defender.tigris"));
+        var history = api.get(path + "/history", token("defender.tigris"));
+        var staffHistory = api.get(path + "/history", token("caseworker.tigris"));
+
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.json().get("access").asString()).isEqualTo("status");
+        assertThat(history.status()).isEqualTo(404);
+        assertThat(history.body()).doesNotContain(file.get("id").asString());
+        assertThat(staffHistory.status()).isEqualTo(200);
+    }
 }

@@ -36,6 +36,16 @@ public final class Scenarios {
     public String ownProfileOf(String defender) {
         return OWN_PROFILES.computeIfAbsent(defender, d -> {
             var response = api.post("/api/defenders", Keycloak.accessToken(d), profileJson("Self " + d));
+            if (response.status() == 409) {
+                // Registered by an earlier run against the same database: look it up.
+                String subject = api.get("/api/me", Keycloak.accessToken(d))
+                        .json()
+                        .get("subject")
+                        .asString();
+                return Database.asSuperuser()
+                        .queryForObject(
+                                "select id from sanad.defenders where keycloak_subject = ?", String.class, subject);
+            }
             check(response, 201);
             return response.json().get("id").asString();
         });
@@ -83,6 +93,64 @@ public final class Scenarios {
                 {"defenderId": "%s", "incidentIds": ["%s"], "legalSummary": "%s", "nextActionOn": "2027-01-15"}
                 """
                         .formatted(defender, incident, legalSummary));
+        check(response, 201);
+        return response.json();
+    }
+
+    /**
+     * A case file about a demo defender, opened by a caseworker of their organisation from a report
+     * the defender filed about themselves and the caseworker claimed.
+     */
+    public JsonNode aCaseFileAbout(String defender, String caseworker, String legalSummary) {
+        String profile = ownProfileOf(defender);
+        var reported = api.post("/api/incidents", Keycloak.accessToken(defender), incidentJson(null, "Own report"));
+        check(reported, 201);
+        String incident = reported.json().get("id").asString();
+        check(
+                api.post(
+                        "/api/incidents/" + incident + "/triage",
+                        Keycloak.accessToken(caseworker),
+                        "{\"status\": \"TRIAGED\"}"),
+                200);
+        var response = api.post(
+                "/api/cases",
+                Keycloak.accessToken(caseworker),
+                """
+                {"defenderId": "%s", "incidentIds": ["%s"], "legalSummary": "%s", "nextActionOn": "2027-01-15"}
+                """
+                        .formatted(profile, incident, legalSummary));
+        check(response, 201);
+        return response.json();
+    }
+
+    /**
+     * A pending referral of a new case file (opened and assigned to the caseworker) to another
+     * organisation, sharing the defender's legal name and the incident narratives, with consent.
+     */
+    public JsonNode aPendingReferral(String caseworker, String toOrganisation) {
+        JsonNode file = anOpenCaseFile(caseworker, "Summary never shared");
+        var response = api.post(
+                "/api/cases/" + file.get("id").asString() + "/referrals",
+                Keycloak.accessToken(caseworker),
+                """
+                {"toOrganisation": "%s", "service": "LEGAL_REPRESENTATION", "reason": "Needs a lawyer in Erbil",
+                 "sharedFields": ["legalName", "incident.narrative"], "expiresOn": "%s",
+                 "consent": {"givenOn": "%s", "how": "IN_PERSON"}}
+                """
+                        .formatted(
+                                toOrganisation,
+                                LocalDate.now().plusDays(30),
+                                LocalDate.now().minusDays(1)));
+        check(response, 201);
+        return response.json();
+    }
+
+    /** A break-glass grant of a supervisor on one record, with a written reason. */
+    public JsonNode aBreakGlassGrant(String supervisor, String record, String reason) {
+        var response = api.post(
+                "/api/break-glass",
+                Keycloak.accessToken(supervisor),
+                "{\"record\": \"%s\", \"reason\": \"%s\", \"minutes\": 15}".formatted(record, reason));
         check(response, 201);
         return response.json();
     }

@@ -122,6 +122,37 @@ class StreamingAeadTests {
     }
 
     @Test
+    void aFileReencryptedFromOneStreamIntoAnotherOnTheSameThreadRoundTrips() throws IOException {
+        byte[] file = randomBytes(4 * PLAINTEXT + 77, 18);
+        byte[] underA = encrypt(file, context, 8192);
+        EncryptionContext ofB = evidence(OTHER_ATTACHMENT, DEFENDER_B);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+
+        try (InputStream in = streaming.newDecryptingStream(new ByteArrayInputStream(underA), context);
+                OutputStream out = streaming.newEncryptingStream(sink, ofB)) {
+            in.transferTo(out);
+        }
+
+        assertThat(decrypt(sink.toByteArray(), ofB)).isEqualTo(file);
+        assertThat(decrypt(underA, context)).isEqualTo(file);
+    }
+
+    @Test
+    void closedStreamsRefuseFurtherUse() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(1000, 19), context, 8192);
+        InputStream in = streaming.newDecryptingStream(new ByteArrayInputStream(ciphertext), context);
+        OutputStream out = streaming.newEncryptingStream(new ByteArrayOutputStream(), context);
+
+        in.close();
+        in.close();
+        out.close();
+        out.close();
+
+        assertThatThrownBy(() -> in.read(new byte[10])).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> out.write(new byte[10])).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void truncationAtEverySegmentBoundaryIsDetected() throws IOException {
         byte[] ciphertext = encrypt(randomBytes(3 * PLAINTEXT, 2), context, 8192);
 

@@ -29,14 +29,20 @@ public class AccessLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AccessEvent event) {
         CurrentUser caller = Callers.current();
+        recordAs(caller.subject(), caller.organisation(), event);
+    }
+
+    /** Records an access on behalf of a named actor (events raised outside a request thread's caller). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordAs(String actor, String organisation, AccessEvent event) {
         jdbc.update(
                 """
                 insert into access_log (at, actor, organisation, action, record_type, record_id, fields, purpose, request_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 Timestamp.from(clock.instant()),
-                caller.subject(),
-                caller.organisation(),
+                actor,
+                organisation,
                 event.action().name(),
                 event.recordType(),
                 event.recordId(),

@@ -66,7 +66,14 @@ final class AuditSigningKey {
             var key = new AuditSigningKey(seed);
             java.util.Arrays.fill(seed, (byte) 0);
             secret.destroy();
-            Files.writeString(Path.of(file + ".pub"), Base64.getEncoder().encodeToString(key.publicKey) + "\n");
+            Path published = Path.of(file + ".pub");
+            if (!Files.exists(published)) {
+                try {
+                    Files.writeString(published, Base64.getEncoder().encodeToString(key.publicKey) + "\n");
+                } catch (IOException e) {
+                    // A read-only mount (a Kubernetes Secret): the public key is published with it.
+                }
+            }
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the audit signing key file", e);

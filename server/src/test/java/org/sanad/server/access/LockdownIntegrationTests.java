@@ -142,6 +142,24 @@ class LockdownIntegrationTests {
     }
 
     @Test
+    void lockdownsAreRecordedInTheAccessLog() {
+        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser caseworker = KeycloakAdmin.createUser("caseworker", "tigris-legal");
+        post("/api/me/lockdown", Keycloak.accessToken(defender.username()), null);
+        post("/api/users/" + caseworker.subject() + "/lockdown", Keycloak.accessToken("supervisor.tigris"), null);
+
+        var self = jdbc.queryForMap(
+                "select actor, purpose from sanad.access_log where action = 'LOCKDOWN' and record_id = ?::uuid",
+                defender.subject());
+        var other = jdbc.queryForMap(
+                "select actor, purpose from sanad.access_log where action = 'LOCKDOWN' and record_id = ?::uuid",
+                caseworker.subject());
+
+        assertThat(self).containsEntry("actor", defender.subject()).containsEntry("purpose", "self-lockdown");
+        assertThat(other).containsEntry("actor", subjectOf("supervisor.tigris")).containsEntry("purpose", "lockdown");
+    }
+
+    @Test
     void supervisorOfAnotherOrganisationGetsNotFoundAndChangesNothing() {
         TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
         String token = Keycloak.accessToken(defender.username());

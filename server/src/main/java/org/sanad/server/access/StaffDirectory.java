@@ -27,4 +27,9 @@ public class StaffDirectory {
         var roles = accounts.rolesOf(subject);
         return roles.contains(Role.CASEWORKER) || roles.contains(Role.SUPERVISOR);
     }
+
+    /** Whether the subject has the supervisor role in Keycloak. */
+    public boolean isSupervisor(String subject) {
+        return accounts.rolesOf(subject).contains(Role.SUPERVISOR);
+    }
 }

@@ -118,8 +118,7 @@ public class AuditChain {
         Timestamp now = Timestamp.from(clock.instant());
         try (var insert = connection.prepareStatement(
                         "insert into sanad.audit_chain (seq, kind, ref, content_digest, hash, appended_at) values (?, ?, ?, ?, ?, ?)");
-                var delete =
-                        connection.prepareStatement("delete from sanad.audit_pending where kind = ? and ref = ?")) {
+                var release = connection.prepareStatement("select sanad.release_chained()")) {
             for (Pending entry : pending) {
                 // An entry whose row is gone before it was chained is chained as removed content:
                 // the verifier will name it. (Rows are append-only; only a superuser can do that.)
@@ -134,13 +133,11 @@ public class AuditChain {
                 insert.setBytes(5, hash);
                 insert.setTimestamp(6, now);
                 insert.addBatch();
-                delete.setString(1, entry.kind());
-                delete.setLong(2, entry.ref());
-                delete.addBatch();
                 previous = hash;
             }
             insert.executeBatch();
-            delete.executeBatch();
+            // Only entries now in the chain leave the queue (the application cannot delete others).
+            release.execute();
         }
         return pending.size();
     }

@@ -237,6 +237,13 @@ class AuditChainIntegrationTests {
     }
 
     @Test
+    void applicationCannotKeepEntriesOffTheChain() {
+        assertThatThrownBy(() -> app.update("delete from audit_pending"))
+                .rootCause()
+                .hasMessageContaining("permission denied");
+    }
+
+    @Test
     void everyHistoryTableIsAppendOnly() {
         List<String> unguarded = Database.asSuperuser()
                 .queryForList(

@@ -8,6 +8,8 @@ import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
+import org.sanad.server.testing.KeycloakAdmin;
+import org.sanad.server.testing.KeycloakAdmin.TestUser;
 import org.sanad.server.testing.Scenarios;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -237,6 +239,21 @@ class CaseworkIntegrationTests {
                         .json()
                         .has("legalSummary"))
                 .isFalse();
+    }
+
+    @Test
+    void supervisorsCannotAssignEachOtherToCaseFiles() {
+        JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "No supervisor collusion");
+        String path = "/api/cases/" + file.get("id").asString();
+        TestUser other = KeycloakAdmin.createUser("supervisor", "tigris-legal");
+
+        var bySupervisor =
+                api.post(path + "/assignees", token("supervisor.tigris"), "{\"subject\": \"" + other.subject() + "\"}");
+        var byAssignee =
+                api.post(path + "/assignees", token("caseworker.tigris"), "{\"subject\": \"" + other.subject() + "\"}");
+
+        assertThat(bySupervisor.status()).isEqualTo(403);
+        assertThat(byAssignee.status()).isEqualTo(200);
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,16 +43,6 @@ public class AuditChain {
         this.signingKey = signingKey;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @Scheduled(fixedDelayString = "${sanad.audit.append-interval}")
-    void scheduledAppend() {
-        try {
-            appendPending();
-            checkpointIfDue();
-        } catch (RuntimeException e) {
-            log.warn("audit chain append failed: {}", e.getClass().getName());
-        }
     }
 
     /**

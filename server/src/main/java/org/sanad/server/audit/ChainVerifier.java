@@ -25,11 +25,15 @@ public final class ChainVerifier {
      * @param firstBadEntry the sequence number of the first bad entry, or null
      * @param problem what is wrong, naming the entry and the row it stands for; null when intact
      * @param checkpointSize the size the newest valid signed checkpoint covers (0 if none)
+     * @param head hex of the last entry's hash when intact: record (entries, head) outside the
+     *     database, and a later verification that finds fewer entries or another hash at that size
+     *     shows a roll-back
      */
-    public record Result(boolean intact, long entries, Long firstBadEntry, String problem, long checkpointSize) {
+    public record Result(
+            boolean intact, long entries, Long firstBadEntry, String problem, long checkpointSize, String head) {
 
         static Result bad(long entries, long seq, String problem, long checkpointSize) {
-            return new Result(false, entries, seq, problem, checkpointSize);
+            return new Result(false, entries, seq, problem, checkpointSize, null);
         }
     }
 
@@ -118,7 +122,8 @@ public final class ChainVerifier {
                             + " entries: entries " + (entries + 1) + " to " + checkpointSize + " were removed",
                     checkpointSize);
         }
-        return new Result(true, entries, null, null, checkpointSize);
+        return new Result(
+                true, entries, null, null, checkpointSize, HexFormat.of().formatHex(previous));
     }
 
     private static String row(String kind, long ref) {

@@ -17,8 +17,13 @@ import java.util.Map;
  *
  * <pre>
  * PGPASSWORD=... infra/bin/sanad-verify --url jdbc:postgresql://HOST:PORT/sanad --user USER \
- *     --public-key PATH-OR-BASE64
+ *     --public-key PATH-OR-BASE64 [--expect-at-least ENTRIES]
  * </pre>
+ *
+ * Checkpoints live in the database, so a superuser who restores an older copy of it rolls the
+ * checkpoints back too. Keep the {@code entries} and {@code head} it prints somewhere else (a
+ * witness), and give the last seen count as {@code --expect-at-least}: fewer entries now is a
+ * roll-back.
  *
  * Exit status 0 when the chain is intact, 1 when it is not (the first bad entry is printed), 2 on
  * a usage or connection error. It only reads.
@@ -46,7 +51,8 @@ public final class VerifierCommand {
         String key = options.get("--public-key");
         if (url == null || user == null || key == null) {
             out.println(
-                    "usage: sanad-verify --url JDBC-URL --user USER --public-key FILE-OR-BASE64 (password in PGPASSWORD)");
+                    "usage: sanad-verify --url JDBC-URL --user USER --public-key FILE-OR-BASE64 [--expect-at-least N]"
+                            + " (password in PGPASSWORD)");
             return 2;
         }
         try (var connection = DriverManager.getConnection(url, user, password)) {
@@ -56,9 +62,15 @@ public final class VerifierCommand {
                                     ? Files.readString(Path.of(key)).trim()
                                     : key.trim());
             ChainVerifier.Result result = new ChainVerifier(publicKey).verify(connection);
+            long expected = Long.parseLong(options.getOrDefault("--expect-at-least", "0"));
+            if (result.intact() && result.entries() < expected) {
+                out.println("NOT INTACT: the chain has " + result.entries() + " entries, fewer than the " + expected
+                        + " seen before: it was rolled back or truncated");
+                return 1;
+            }
             if (result.intact()) {
-                out.println("intact: " + result.entries() + " entries, signed checkpoint covers "
-                        + result.checkpointSize());
+                out.println("intact: " + result.entries() + " entries, head " + result.head()
+                        + ", signed checkpoint covers " + result.checkpointSize());
                 return 0;
             }
             out.println("NOT INTACT: " + result.problem());

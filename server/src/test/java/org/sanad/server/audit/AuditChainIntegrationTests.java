@@ -201,6 +201,16 @@ class AuditChainIntegrationTests {
     }
 
     @Test
+    void rollBackBehindWhatAWitnessSawIsCaught() {
+        long entries = chain.verify().entries();
+
+        assertThat(runCommandLineVerifier("--expect-at-least", String.valueOf(entries)))
+                .isZero();
+        assertThat(runCommandLineVerifier("--expect-at-least", String.valueOf(entries + 1_000_000)))
+                .isEqualTo(1);
+    }
+
+    @Test
     void forgedCheckpointSignatureIsFound() {
         long size = app.queryForObject("select max(size) from audit_checkpoints", Long.class);
         var tamperer = tamperer();
@@ -275,16 +285,17 @@ class AuditChainIntegrationTests {
         assertThat(chain.verify().intact()).isTrue();
     }
 
-    private int runCommandLineVerifier() {
+    private int runCommandLineVerifier(String... extra) {
         var out = new StringWriter();
-        int status = VerifierCommand.run(
-                new String[] {
-                    "--url", System.getenv("SANAD_DB_URL"),
-                    "--user", "postgres",
-                    "--public-key", Base64.getEncoder().encodeToString(chain.publicKey())
-                },
-                System.getenv("SANAD_DB_SUPERUSER_PASSWORD"),
-                new PrintWriter(out, true));
+        String[] base = {
+            "--url", System.getenv("SANAD_DB_URL"),
+            "--user", "postgres",
+            "--public-key", Base64.getEncoder().encodeToString(chain.publicKey())
+        };
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        int status =
+                VerifierCommand.run(args, System.getenv("SANAD_DB_SUPERUSER_PASSWORD"), new PrintWriter(out, true));
         return status;
     }
 

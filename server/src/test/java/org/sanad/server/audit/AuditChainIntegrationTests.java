@@ -247,6 +247,33 @@ class AuditChainIntegrationTests {
     }
 
     @Test
+    void concurrentWritersProduceOneChain() throws Exception {
+        var scenarios = new Scenarios(api);
+        for (int i = 0; i < 5; i++) {
+            scenarios.aDefenderRegisteredBy("caseworker.tigris", "Concurrent Chain " + i);
+        }
+        Thread.sleep(1_200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var appends = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                appends.add(pool.submit(chain::appendPending));
+            }
+            for (var append : appends) {
+                append.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(app.queryForObject(
+                        "select count(*) from (select kind, ref from audit_chain group by kind, ref having count(*) > 1) d",
+                        Long.class))
+                .isZero();
+        assertThat(chain.verify().intact()).isTrue();
+    }
+
+    @Test
     void applicationCannotKeepEntriesOffTheChain() {
         assertThatThrownBy(() -> app.update("delete from audit_pending"))
                 .rootCause()

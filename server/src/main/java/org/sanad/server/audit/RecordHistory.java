@@ -52,7 +52,14 @@ public class RecordHistory {
             String type,
             List<String> changedFields,
             String purpose,
-            UUID breakGlassGrant) {}
+            UUID breakGlassGrant) {
+
+        /** The same revision without the name of who made it (staff of another organisation). */
+        public Entry withoutSubject() {
+            return new Entry(
+                    revision, at, null, organisation, requestId, type, changedFields, purpose, breakGlassGrant);
+        }
+    }
 
     /** The revisions of one record, oldest first; the caller must have checked need-to-know. */
     @Transactional(propagation = Propagation.MANDATORY)

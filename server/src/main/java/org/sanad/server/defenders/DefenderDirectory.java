@@ -9,6 +9,9 @@ public interface DefenderDirectory {
 
     Optional<DefenderRef> find(UUID defenderId);
 
+    /** Whether the current caller may see the content of this defender's profile. */
+    boolean callerSeesContentOf(UUID defenderId);
+
     /** The defender profile of a user who has the defender role. */
     Optional<DefenderRef> findBySubject(String subject);
 

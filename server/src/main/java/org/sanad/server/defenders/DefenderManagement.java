@@ -208,6 +208,16 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
         return history.of(Defender.class, Defender.ENTITY, id);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean callerSeesContentOf(UUID defenderId) {
+        CurrentUser caller = Callers.current();
+        return defenders
+                .findById(defenderId)
+                .map(d -> visibility(d, caller).allowsContent())
+                .orElse(false);
+    }
+
     long version(UUID id) {
         return defenders.findById(id).map(Defender::version).orElseThrow(NotFound::new);
     }

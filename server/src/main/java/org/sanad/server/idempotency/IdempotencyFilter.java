@@ -72,7 +72,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problems.write(response, HttpStatus.BAD_REQUEST);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            // The body-size filter cut a streamed body off.
+            problems.write(response, HttpStatus.CONTENT_TOO_LARGE);
+            return;
+        }
         if (body.length > MAX_BODY) {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE);
             return;

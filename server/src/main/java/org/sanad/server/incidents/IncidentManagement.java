@@ -78,9 +78,12 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
                 throw new org.sanad.server.web.BadRequest(
                         "defender-required", "defenderId is required for staff reports");
             }
+            // Staff file reports only about defenders they already work with: otherwise filing a
+            // report and claiming it would open any defender's profile of the organisation.
             defender = defenders
                     .find(defenderId)
                     .filter(d -> d.organisation().equals(caller.organisation()))
+                    .filter(d -> defenders.callerSeesContentOf(d.id()))
                     .orElseThrow(NotFound::new);
         }
         if (defender.erased()) {

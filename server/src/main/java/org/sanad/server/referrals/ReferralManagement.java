@@ -167,7 +167,10 @@ public class ReferralManagement implements BreakGlassTargets {
         if (side(referral, caller) == ReferralSide.DEFENDER) {
             throw new NotFound();
         }
-        return history.of(Referral.class, Referral.ENTITY, id);
+        // The other organisation's staff are not named (as in the audit API): only that it acted.
+        return history.of(Referral.class, Referral.ENTITY, id).stream()
+                .map(entry -> entry.organisation().equals(caller.organisation()) ? entry : entry.withoutSubject())
+                .toList();
     }
 
     long version(UUID id) {

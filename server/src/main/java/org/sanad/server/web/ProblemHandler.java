@@ -5,6 +5,8 @@ import java.util.List;
 import org.sanad.server.web.FieldErrors.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +40,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST);
         problem.setProperty("errors", FieldErrors.of(e));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Another request changed the record first (optimistic lock) or took the same unique value.
+     * Other integrity failures (a refused access-log entry, say) stay server errors.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DuplicateKeyException.class})
+    ResponseEntity<ProblemDetail> concurrentChange() {
+        return respond(HttpStatus.CONFLICT);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,23 +14,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id, in the {@code X-Request-Id} response header and in every log line
- * (MDC key {@code requestId}). A caller's id is kept only if it looks like one, so that the
- * header cannot inject text into logs.
+ * (MDC key {@code requestId}). The id is always generated here: a caller's {@code X-Request-Id}
+ * is ignored, so that it can neither inject text into logs nor make two requests share an id.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String offered = request.getHeader(HEADER);
-        String id = offered != null && SAFE.matcher(offered).matches()
-                ? offered
-                : UUID.randomUUID().toString();
+        // Always the server's own id: it is the key by which audit entries of one request are
+        // matched (also across organisations), so a client must not be able to choose or reuse it.
+        String id = UUID.randomUUID().toString();
         RequestIds.set(request, id);
         response.setHeader(HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);

@@ -80,7 +80,7 @@ class AuthorizationMatrixIntegrationTests {
             PATCH  /api/defenders/{id}                  200 404 404 404   200 403 404 404   200 403 404 404   403 403 403 403   401
             GET    /api/defenders/{id}/history          200 404 404 404   200 200 404 404   200 200 404 404   403 403 403 403   401
             DELETE /api/defenders/{id}/personal-data    403 403 403 403   403 403 403 403   204 204 404 404   403 403 403 403   401
-            POST   /api/incidents                       201 201 201 201   201 201 404 404   403 403 403 403   403 403 403 403   401
+            POST   /api/incidents                       201 201 201 201   201 404 404 404   403 403 403 403   403 403 403 403   401
             GET    /api/incidents                       200  -   -   -    200  -   -   -    200  -   -   -    403  -   -   -    401
             GET    /api/incidents/{id}                  200 404 404 404   200 200 404 404   200 200 404 404   403 403 403 403   401
             GET    /api/incidents/{id}/history          200 404 404 404   200 200 404 404   200 200 404 404   403 403 403 403   401

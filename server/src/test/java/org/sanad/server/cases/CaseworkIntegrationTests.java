@@ -65,7 +65,7 @@ class CaseworkIntegrationTests {
 
     @Test
     void unclaimedReportIsOnlyMetadataToIntakeUntilClaimed() {
-        String defender = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Intake Person");
+        String defender = scenarios.aDefenderRegisteredBy("caseworker2.tigris", "Intake Person");
         String incident = scenarios.anIncidentReportedBy("caseworker2.tigris", defender, "Intake narrative");
 
         JsonNode before = api.get("/api/incidents/" + incident, token("caseworker.tigris"))
@@ -83,6 +83,20 @@ class CaseworkIntegrationTests {
         assertThat(claim.json().get("narrative").asString()).isEqualTo("Intake narrative");
         assertThat(claim.json().get("severity").asString()).isEqualTo("CRITICAL");
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void staffCannotFileReportsAboutDefendersTheyDoNotWorkWith() {
+        String defender = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Not Theirs To Report");
+
+        var response = api.post("/api/incidents", token("caseworker2.tigris"), Scenarios.incidentJson(defender, "x"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(api.get("/api/defenders/" + defender, token("caseworker2.tigris"))
+                        .json()
+                        .get("access")
+                        .asString())
+                .isEqualTo("metadata");
     }
 
     @Test
@@ -284,7 +298,12 @@ class CaseworkIntegrationTests {
     void assigneesWriteNotesThatTheDefenderNeverSees() {
         scenarios.ownProfileOf("defender.zagros");
         String defender = scenarios.ownProfileOf("defender.zagros");
-        String incident = scenarios.aTriagedIncident("caseworker.zagros", defender, "Raid on the office");
+        String incident = api.post(
+                        "/api/incidents", token("defender.zagros"), Scenarios.incidentJson(null, "Raid on the office"))
+                .json()
+                .get("id")
+                .asString();
+        api.post("/api/incidents/" + incident + "/triage", token("caseworker.zagros"), "{\"status\": \"TRIAGED\"}");
         JsonNode file = api.post(
                         "/api/cases",
                         token("caseworker.zagros"),

@@ -18,6 +18,17 @@ public final class Database {
         return jdbc;
     }
 
+    /**
+     * A superuser session whose statements bypass triggers, the append-only ones included: for
+     * tests that play a tampering superuser, or that move a record back in time.
+     */
+    public static JdbcTemplate asSuperuserBypassingTriggers() {
+        var jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                System.getenv("SANAD_DB_URL"), "postgres", System.getenv("SANAD_DB_SUPERUSER_PASSWORD"), true));
+        jdbc.execute("set session_replication_role = replica");
+        return jdbc;
+    }
+
     public static long count(String table) {
         return asSuperuser().queryForObject("select count(*) from sanad." + table, Long.class);
     }

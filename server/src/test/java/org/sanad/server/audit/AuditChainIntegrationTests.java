@@ -244,6 +244,10 @@ class AuditChainIntegrationTests {
         assertThatThrownBy(() -> superuser.execute("truncate sanad.access_log cascade"))
                 .rootCause()
                 .hasMessageContaining("append-only");
+        assertThatThrownBy(() ->
+                        superuser.update("update sanad.break_glass_grants set expires_at = now() + interval '1 day'"))
+                .rootCause()
+                .hasMessageContaining("append-only");
     }
 
     @Test

@@ -197,6 +197,30 @@ class ReferralIntegrationTests {
     }
 
     @Test
+    void historyDoesNotNameTheOtherOrganisationsStaff() {
+        String path = "/api/referrals/" + aPendingReferral().get("id").asString();
+        api.post(path + "/accept", token("caseworker.zagros"), "");
+        String receiver = api.get("/api/me", token("caseworker.zagros"))
+                .json()
+                .get("subject")
+                .asString();
+        String sender = api.get("/api/me", token("caseworker.tigris"))
+                .json()
+                .get("subject")
+                .asString();
+
+        JsonNode asSender =
+                api.get(path + "/history", token("caseworker.tigris")).json();
+        JsonNode asReceiver =
+                api.get(path + "/history", token("caseworker.zagros")).json();
+
+        assertThat(asSender.toString()).contains(sender).doesNotContain(receiver);
+        assertThat(asSender.get(asSender.size() - 1).get("organisation").asString())
+                .isEqualTo("zagros-aid");
+        assertThat(asReceiver.toString()).contains(receiver).doesNotContain(sender);
+    }
+
+    @Test
     void thirdOrganisationsAndUnrelatedDefendersSeeNothing() {
         String path = "/api/referrals/" + aPendingReferral().get("id").asString();
         scenarios.ownProfileOf("defender.tigris");

@@ -75,15 +75,24 @@ public class AccountLockdowns {
         if (!current.locked()) {
             throw new NotLocked();
         }
+        Instant lockedSince = current.notBefore();
         if (!keycloak.enable(subject)) {
             throw new NoSuchAccount();
         }
         Instant at = retried(() -> transactions.execute(status -> {
             AccountLock lock = locks.findById(subject).orElseThrow(NotLocked::new);
+            if (!lock.locked() || !lockedSince.equals(lock.notBefore())) {
+                // A new lockdown landed while Keycloak was being re-enabled: it wins.
+                return null;
+            }
             lock.unlock(supervisor.subject(), reason, clock);
             locks.save(lock);
             return clock.instant();
         }));
+        if (at == null) {
+            keycloak.disableAndEndSessions(subject);
+            throw new NotLocked();
+        }
         log.info("account {} unlocked by {}", subject, supervisor.subject());
         return at;
     }

@@ -54,7 +54,7 @@ final class ApiAuthorization {
                 .hasRole(CASEWORKER)
                 .requestMatchers(POST, "/api/cases")
                 .hasRole(CASEWORKER)
-                .requestMatchers(GET, "/api/cases", "/api/cases/*", "/api/cases/*/history")
+                .requestMatchers(GET, "/api/cases/*", "/api/cases/*/history")
                 .hasAnyRole(DEFENDER, CASEWORKER, SUPERVISOR)
                 .requestMatchers(POST, "/api/cases/*/assignees", "/api/cases/*/notes", "/api/cases/*/referrals")
                 .hasAnyRole(CASEWORKER, SUPERVISOR)

@@ -222,25 +222,26 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
     }
 
     private Visibility visibility(CaseFile file, CurrentUser caller) {
-        String defenderSubject =
-                defenders.find(file.defenderId()).map(DefenderRef::subject).orElse(null);
+        return visibility(file, caller, defenders.find(file.defenderId()));
+    }
+
+    private Visibility visibility(CaseFile file, CurrentUser caller, Optional<DefenderRef> defender) {
+        String defenderSubject = defender.map(DefenderRef::subject).orElse(null);
         return NeedToKnow.caseFile(
                 caller, file.organisation(), defenderSubject, file.assignees(), breakGlass.holds(caller, file.id()));
     }
 
     private CaseFileView render(CaseFile file, CurrentUser caller) {
-        Visibility visibility = visibility(file, caller);
-        boolean erased =
-                defenders.find(file.defenderId()).map(DefenderRef::erased).orElse(true);
+        Optional<DefenderRef> defender = defenders.find(file.defenderId());
+        Visibility visibility = visibility(file, caller, defender);
+        boolean erased = defender.map(DefenderRef::erased).orElse(true);
         if (visibility.allowsContent() && !erased) {
             List<CaseNote> written = notes.findByCaseFileIdOrderByWrittenAt(file.id());
             List<SealedField> fields = new ArrayList<>();
             fields.add(file.legalSummaryField());
             for (CaseNote note : written) {
-                fields.add(new SealedField(
-                        "note:" + note.id(),
-                        note.textField().value(),
-                        note.textField().context()));
+                SealedField text = note.textField();
+                fields.add(new SealedField("note:" + note.id(), text.value(), text.context()));
             }
             var opened = sealedFields.open(CaseFile.ENTITY, file.id(), visibility.purpose("casework"), fields);
             List<CaseFileView.NoteView> views = written.stream()
@@ -249,11 +250,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
                     .toList();
             return CaseFileView.content(file, visibility, opened.get("legalSummary"), views);
         }
-        if (caller.subject()
-                .equals(defenders
-                        .find(file.defenderId())
-                        .map(DefenderRef::subject)
-                        .orElse(null))) {
+        if (caller.subject().equals(defender.map(DefenderRef::subject).orElse(null))) {
             return CaseFileView.forDefender(file);
         }
         return CaseFileView.metadata(file);

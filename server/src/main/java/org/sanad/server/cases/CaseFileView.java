@@ -34,40 +34,19 @@ record CaseFileView(
 
     /** What the defender sees of their own case file: that it exists and where it stands. */
     static CaseFileView forDefender(CaseFile file) {
-        return new CaseFileView(
-                file.id(),
-                file.reference(),
-                file.defenderId(),
-                file.organisation(),
-                file.status(),
-                file.nextActionOn(),
-                file.openedAt(),
-                null,
-                null,
-                "status",
-                file.version(),
-                null,
-                null);
+        return of(file, false, "status", null, null);
     }
 
     static CaseFileView metadata(CaseFile file) {
-        return new CaseFileView(
-                file.id(),
-                file.reference(),
-                file.defenderId(),
-                file.organisation(),
-                file.status(),
-                file.nextActionOn(),
-                file.openedAt(),
-                file.incidentIds().stream().sorted().toList(),
-                file.sortedAssignees(),
-                "metadata",
-                file.version(),
-                null,
-                null);
+        return of(file, true, "metadata", null, null);
     }
 
     static CaseFileView content(CaseFile file, Visibility visibility, String legalSummary, List<NoteView> notes) {
+        return of(file, true, visibility.label(), legalSummary, notes);
+    }
+
+    private static CaseFileView of(
+            CaseFile file, boolean staffView, String access, String legalSummary, List<NoteView> notes) {
         return new CaseFileView(
                 file.id(),
                 file.reference(),
@@ -76,9 +55,9 @@ record CaseFileView(
                 file.status(),
                 file.nextActionOn(),
                 file.openedAt(),
-                file.incidentIds().stream().sorted().toList(),
-                file.sortedAssignees(),
-                visibility.label(),
+                staffView ? file.incidentIds().stream().sorted().toList() : null,
+                staffView ? file.sortedAssignees() : null,
+                access,
                 file.version(),
                 legalSummary,
                 notes);

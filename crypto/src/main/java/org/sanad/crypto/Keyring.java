@@ -18,7 +18,7 @@ import org.sanad.crypto.internal.ProviderCheck;
 import org.sanad.crypto.internal.StreamingAeadImpl;
 
 /**
- * The key hierarchy of CRYPTO.md section 1 and the entry point of this library: a {@link
+ * The key hierarchy (FORMAT.md) and the entry point of this library: a {@link
  * KeyEncryptionKey} wraps one data key per defender (the unit of erasure) and one blind-index
  * root per organisation; wrapped keys live in a {@link WrappedKeyRepository}; unwrapped keys
  * live in a small bounded cache with a short time to live.

@@ -20,7 +20,7 @@ import java.io.OutputStream;
  * whatever the file size; reads into a buffer of at least 64 KiB and large writes avoid a copy. Streams are not thread-safe; the factory is.
  *
  * <p>Strip metadata (EXIF positions, authors) before encrypting, and do not store a plaintext
- * hash of the file next to it (CRYPTO.md section 5).
+ * hash of the file next to it.
  *
  * <p>Obtain one from {@link Keyring#streamingAead()}.
  */

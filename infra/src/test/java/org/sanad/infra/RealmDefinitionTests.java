@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The demo realm that the run and test commands import keeps the policy SECURITY.md asks for. */
+/** The demo realm that the run and test commands import keeps the token and login policy of the threat model. */
 class RealmDefinitionTests {
 
     static JsonNode realm;

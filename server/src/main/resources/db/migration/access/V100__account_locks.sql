@@ -1,4 +1,4 @@
--- Emergency lockdown (PRODUCT.md §6). One row per account that was ever locked down; the server
+-- Emergency lockdown. One row per account that was ever locked down; the server
 -- refuses tokens of the account issued before not_before, and every token while locked is true.
 -- Rows are never deleted: the application role may insert and update locks, not delete them.
 CREATE TABLE sanad.account_lock (

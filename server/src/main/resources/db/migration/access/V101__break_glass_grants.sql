@@ -1,4 +1,4 @@
--- Break-glass grants (PRODUCT.md §1): a supervisor's time-limited content access to one record of
+-- Break-glass grants: a supervisor's time-limited content access to one record of
 -- their organisation. A grant is active while expires_at is in the future and ends by itself.
 -- Grants are evidence: the application may insert and read them, never change or delete them.
 -- The reason is free text that may name people: it is sealed (bytea) under the defender's key

@@ -1,5 +1,5 @@
 -- The tamper-evident chain over revisions, access-log entries and crypto-shredding tombstones
--- (CRYPTO.md §6): entry hash = SHA-256(previous hash || canonical entry), appended in commit
+--: entry hash = SHA-256(previous hash || canonical entry), appended in commit
 -- order by one writer; checkpoints (size, head, time) signed with Ed25519.
 CREATE TABLE audit_chain (
     seq             bigint PRIMARY KEY CHECK (seq >= 1),

@@ -14,7 +14,7 @@ CREATE TABLE wrapped_keys (
 );
 GRANT SELECT, INSERT, UPDATE, DELETE ON wrapped_keys TO ${appRole};
 
--- Blind indexes for exact-match search (CRYPTO.md §4). Not audited: deleted on shredding.
+-- Blind indexes for exact-match search. Not audited: deleted on shredding.
 CREATE TABLE blind_indexes (
     organisation    text NOT NULL,
     entity          text NOT NULL,

@@ -52,7 +52,7 @@ class ArchitectureTests {
 
     /**
      * Sealed columns hold ciphertext with a random nonce: a query predicate on one can only match
-     * by leaking equality, so equality search goes through blind indexes only (CRYPTO.md §3).
+     * by leaking equality, so equality search goes through blind indexes only.
      */
     @ArchTest
     static final ArchRule noQueryOnASealedField = classes()

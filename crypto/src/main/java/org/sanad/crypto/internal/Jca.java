@@ -11,7 +11,7 @@ import org.sanad.crypto.CryptoFailure;
  * The JCA primitives this library uses, always from the JDK's {@code SunJCE} provider named
  * explicitly, so that a provider inserted first in the list (BouncyCastle's GCM is 5-26x slower)
  * can never silently serve them. {@code Cipher} and {@code Mac} instances are reused per thread:
- * {@code getInstance} per call costs 3.6-8.8x at small sizes (CRYPTO.md section 7).
+ * {@code getInstance} per call costs 3.6-8.8x at small sizes (crypto/BENCHMARKS.md).
  */
 public final class Jca {
 

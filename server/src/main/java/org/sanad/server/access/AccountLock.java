@@ -18,7 +18,7 @@ import java.util.Objects;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * The lockdown state of one account (PRODUCT.md §6). Tokens of the account issued before {@link
+ * The lockdown state of one account. Tokens of the account issued before {@link
  * #notBefore()} are refused, and while the account is locked every token of it is refused, whenever
  * it was issued. A lock is never deleted; every lockdown and unlock is kept as a {@link
  * LockChange}.

@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Emergency lockdown (PRODUCT.md §6): one call makes Sanad refuse every token of an account issued
+ * Emergency lockdown: one call makes Sanad refuse every token of an account issued
  * until now, disables the account in Keycloak and ends all its sessions.
  *
  * <p>The order is chosen so that every failure leaves the account locked rather than open. A
@@ -44,7 +44,7 @@ public class AccountLockdowns {
     }
 
     /** The caller locks their own account. Any authenticated caller may. */
-    public Instant lockDownSelf(CurrentUser caller) {
+    public Instant lockDownSelf(Caller caller) {
         return lockDown(caller.subject(), caller.subject());
     }
 
@@ -54,7 +54,7 @@ public class AccountLockdowns {
      * @throws ProblemException 404 when the account does not exist or belongs to another
      *     organisation, 403 when the caller is not a supervisor
      */
-    public Instant lockDown(String subject, CurrentUser supervisor) {
+    public Instant lockDown(String subject, Caller supervisor) {
         requireSupervisorOfSameOrganisation(subject, supervisor);
         return lockDown(subject, supervisor.subject());
     }
@@ -66,7 +66,7 @@ public class AccountLockdowns {
      * @throws ProblemException 404 as for a lockdown, 409 when the account is not locked, 403 when
      *     supervisors try to unlock themselves
      */
-    public Instant unlock(String subject, CurrentUser supervisor, String reason) {
+    public Instant unlock(String subject, Caller supervisor, String reason) {
         requireSupervisorOfSameOrganisation(subject, supervisor);
         if (subject.equals(supervisor.subject())) {
             throw new Forbidden();
@@ -124,7 +124,7 @@ public class AccountLockdowns {
         return notBefore;
     }
 
-    private void requireSupervisorOfSameOrganisation(String subject, CurrentUser caller) {
+    private void requireSupervisorOfSameOrganisation(String subject, Caller caller) {
         if (!caller.has(Role.SUPERVISOR)) {
             throw new Forbidden();
         }

@@ -8,7 +8,7 @@ import static org.springframework.http.HttpMethod.POST;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * Which roles may call which endpoint (PRODUCT.md §3). A role that passes here still sees only
+ * Which roles may call which endpoint. A role that passes here still sees only
  * what need-to-know ({@link NeedToKnow}) allows; a role that fails gets 403.
  */
 final class ApiAuthorization {

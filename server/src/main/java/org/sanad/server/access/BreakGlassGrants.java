@@ -1,18 +1,18 @@
 package org.sanad.server.access;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The break-glass fact every module's need-to-know decision asks for and passes to {@link
- * NeedToKnow}. Implemented by {@code access.breakglass}, which keeps the grants.
+ * The break-glass fact every record guard asks for once and passes to {@link NeedToKnow}.
+ * Implemented by {@code access.breakglass}, which keeps the grants.
  */
 public interface BreakGlassGrants {
 
     /**
-     * Whether the caller holds an active break-glass grant on exactly this record: a supervisor,
-     * of the organisation the grant was made in, before it expires. When they do, the current
-     * transaction's revision is stamped with the grant, so that any change they make now is
-     * recorded as made through break-glass.
+     * The caller's active break-glass grant on exactly this record, if any: a supervisor, of the
+     * organisation the grant was made in, before it expires. A pure question: answering it records
+     * and stamps nothing; a request that ends up using the grant stamps its revision itself.
      */
-    boolean holds(CurrentUser caller, UUID recordId);
+    Optional<UUID> activeGrant(Caller caller, UUID recordId);
 }

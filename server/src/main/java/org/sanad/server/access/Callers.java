@@ -3,7 +3,11 @@ package org.sanad.server.access;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The caller of the current request, for services that must decide need-to-know. */
+/**
+ * The caller of the current request, from the security context. Controllers receive the caller as
+ * an argument instead; this lookup is for the places no argument reaches: filters, and the
+ * revision listener Hibernate calls.
+ */
 public final class Callers {
 
     private Callers() {}
@@ -13,7 +17,7 @@ public final class Callers {
      *
      * @throws AuthenticationCredentialsNotFoundException when the request carries no validated token
      */
-    public static CurrentUser current() {
+    public static Caller current() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof SanadAuthentication authentication) {
             return authentication.user();
         }

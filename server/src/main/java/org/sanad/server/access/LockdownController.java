@@ -42,19 +42,18 @@ class LockdownController {
 
     @PostMapping("/api/me/lockdown")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Locked lockDownMe() {
-        CurrentUser caller = Callers.current();
+    Locked lockDownMe(Caller caller) {
         return new Locked(caller.subject(), lockdowns.lockDownSelf(caller));
     }
 
     @PostMapping("/api/users/{subject}/lockdown")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Locked lockDown(@PathVariable String subject) {
-        return new Locked(subject, lockdowns.lockDown(subject, Callers.current()));
+    Locked lockDown(Caller caller, @PathVariable String subject) {
+        return new Locked(subject, lockdowns.lockDown(subject, caller));
     }
 
     @PostMapping("/api/users/{subject}/unlock")
-    Unlocked unlock(@PathVariable String subject, @Valid @RequestBody UnlockRequest request) {
-        return new Unlocked(subject, lockdowns.unlock(subject, Callers.current(), request.reason()));
+    Unlocked unlock(Caller caller, @PathVariable String subject, @Valid @RequestBody UnlockRequest request) {
+        return new Unlocked(subject, lockdowns.unlock(subject, caller, request.reason()));
     }
 }

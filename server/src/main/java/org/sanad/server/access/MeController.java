@@ -10,8 +10,7 @@ class MeController {
     record Me(String subject, List<String> roles, String organisation) {}
 
     @GetMapping("/api/me")
-    Me me() {
-        CurrentUser user = Callers.current();
+    Me me(Caller user) {
         return new Me(user.subject(), TokenConverter.names(user.roles()), user.organisation());
     }
 }

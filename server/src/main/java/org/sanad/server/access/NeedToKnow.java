@@ -1,93 +1,120 @@
 package org.sanad.server.access;
 
+import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Sanad's need-to-know policy (PRODUCT.md §1), in one place. Modules gather the facts about a
- * record and ask here; role alone never grants content.
+ * Sanad's need-to-know policy, in one place. Each record module gathers the facts about one
+ * record once per request (its guard), asks one function here, and renders, logs and stamps the
+ * request with the one {@link Decision} it gets back. Role alone never grants content.
  *
- * <p>One of the facts is {@code breakGlass}: whether the caller holds an active break-glass grant
- * on exactly this record (asked of {@link BreakGlassGrants#holds}). It opens content
- * only to a supervisor of the record's organisation, and is reported as {@link
- * Visibility#BREAK_GLASS} so that the module logs and stamps the access as break-glass.
+ * <p>Every function is pure: it reads its facts and the caller, and changes nothing. One of the
+ * facts is the caller's active break-glass grant on exactly this record, if any. It opens content
+ * only to a supervisor of the record's organisation who would otherwise not see it; a decision
+ * that used it says so ({@link Decision#grant()}), and only then is the access logged and the
+ * revision stamped as break-glass.
  */
 public final class NeedToKnow {
 
     private NeedToKnow() {}
 
     /**
-     * A defender's profile: the defender sees their own; staff of the organisation who work with
-     * the defender (registered them, claimed one of their reports, or are assigned to one of their
-     * case files) see content; other caseworkers and supervisors of the organisation see metadata,
-     * a supervisor holding a break-glass grant on the profile its content.
+     * What the guard of a record knows about it when it asks.
+     *
+     * @param organisation the organisation that owns the record (for a referral, the sending one)
+     * @param defenderSubject the Keycloak subject of the defender it is about, if they have an account
+     * @param activeGrant the caller's active break-glass grant on this record, or null
      */
-    public static Visibility defenderProfile(
-            CurrentUser caller,
-            String organisation,
-            String defenderSubject,
-            boolean callerWorksWithDefender,
-            boolean breakGlass) {
-        if (isSelf(caller, defenderSubject)) {
-            return Visibility.CONTENT;
+    public record Profile(
+            String organisation, String defenderSubject, boolean callerWorksWithDefender, UUID activeGrant) {
+        public Profile {
+            Objects.requireNonNull(organisation, "organisation");
         }
-        if (!isStaffOf(caller, organisation)) {
-            return Visibility.NONE;
-        }
-        if (callerWorksWithDefender) {
-            return Visibility.CONTENT;
-        }
-        return breakGlassOr(caller, organisation, breakGlass, Visibility.METADATA);
     }
 
     /**
-     * An incident report: the defender it is about sees it; in the organisation, the caseworker
-     * who claimed it and the assignees of the case file it is linked to see content, every other
-     * caseworker and supervisor the intake metadata, a supervisor holding a break-glass grant on
-     * the report its content.
+     * @param reportedBy who filed the report
+     * @param claimedBy the caseworker who claimed it at triage, or null
+     * @param caseAssignees the assignees of the case file it is linked to (empty when not linked)
      */
-    public static Visibility incidentReport(
-            CurrentUser caller,
+    public record Report(
             String organisation,
             String defenderSubject,
             String reportedBy,
             String claimedBy,
             Set<String> caseAssignees,
-            boolean breakGlass) {
-        if (isSelf(caller, defenderSubject)
-                || (caller.has(Role.DEFENDER) && caller.subject().equals(reportedBy))) {
-            return Visibility.CONTENT;
+            UUID activeGrant) {
+        public Report {
+            Objects.requireNonNull(organisation, "organisation");
+            caseAssignees = Set.copyOf(caseAssignees);
         }
-        if (!isStaffOf(caller, organisation)) {
-            return Visibility.NONE;
+    }
+
+    public record CaseFile(String organisation, String defenderSubject, Set<String> assignees, UUID activeGrant) {
+        public CaseFile {
+            Objects.requireNonNull(organisation, "organisation");
+            assignees = Set.copyOf(assignees);
         }
-        boolean working = caller.subject().equals(claimedBy) || caseAssignees.contains(caller.subject());
-        return working ? Visibility.CONTENT : breakGlassOr(caller, organisation, breakGlass, Visibility.METADATA);
+    }
+
+    /** @param caseAssignees the assignees of the referred case file */
+    public record Referral(
+            String fromOrganisation,
+            String toOrganisation,
+            Set<String> caseAssignees,
+            String defenderSubject,
+            UUID activeGrant) {
+        public Referral {
+            Objects.requireNonNull(fromOrganisation, "fromOrganisation");
+            Objects.requireNonNull(toOrganisation, "toOrganisation");
+            caseAssignees = Set.copyOf(caseAssignees);
+        }
     }
 
     /**
-     * A case file: assignees see content; supervisors of the organisation see metadata, or content
-     * while they hold a break-glass grant on it; the defender sees its status (metadata), never
-     * staff notes.
+     * The answer for one caller and one record. Everything the request does with the record
+     * follows from it: what is rendered, the access-log purpose, the revision stamp.
+     *
+     * @param visibility how much of the record the caller sees
+     * @param grant the break-glass grant this decision used, or null when it used none
      */
-    public static Visibility caseFile(
-            CurrentUser caller,
-            String organisation,
-            String defenderSubject,
-            Set<String> assignees,
-            boolean breakGlass) {
-        if (isStaffOf(caller, organisation) && assignees.contains(caller.subject())) {
-            return Visibility.CONTENT;
+    public record Decision(Visibility visibility, UUID grant) {
+
+        public static final Decision NONE = new Decision(Visibility.NONE, null);
+
+        public Decision {
+            Objects.requireNonNull(visibility, "visibility");
+            if ((grant != null) != (visibility == Visibility.BREAK_GLASS)) {
+                throw new IllegalArgumentException("a decision uses a grant exactly when it is break-glass");
+            }
         }
-        if (breakGlass && isSupervisorOf(caller, organisation)) {
-            return Visibility.BREAK_GLASS;
+
+        static Decision of(Visibility visibility) {
+            return new Decision(visibility, null);
         }
-        if (isSelf(caller, defenderSubject)) {
-            return Visibility.METADATA;
+
+        static Decision breakGlass(UUID grant) {
+            return new Decision(Visibility.BREAK_GLASS, grant);
         }
-        if (caller.organisation().equals(organisation) && caller.has(Role.SUPERVISOR)) {
-            return Visibility.METADATA;
+
+        public boolean isVisible() {
+            return visibility.isVisible();
         }
-        return Visibility.NONE;
+
+        public boolean allowsContent() {
+            return visibility.allowsContent();
+        }
+
+        public boolean usesGrant() {
+            return grant != null;
+        }
+
+        /** The access-log and revision purpose of this request, given the caller's usual one. */
+        public String purpose(String usual) {
+            return visibility.purpose(usual);
+        }
     }
 
     /** The side a caller is on in a referral. */
@@ -108,64 +135,238 @@ public final class NeedToKnow {
         NONE
     }
 
+    /** The moves of a referral's life, each allowed to some sides only. */
+    public enum ReferralMove {
+        ACCEPT,
+        DECLINE,
+        WITHDRAW,
+        CLOSE
+    }
+
     /**
-     * A referral: the sending case file's assignees, the receiving organisation's staff, the
-     * sending organisation's supervisors and the defender each see their part; nobody else. A
-     * break-glass grant on a referral opens only the sending side's view, and only to a supervisor
-     * of the sending organisation: nobody breaks glass on another organisation's records.
+     * A caller's side in a referral, the moves that side may make, and the grant it used.
+     *
+     * @param grant the break-glass grant this decision used, or null
      */
-    public static ReferralSide referral(
-            CurrentUser caller,
-            String fromOrganisation,
-            String toOrganisation,
-            Set<String> caseAssignees,
-            String defenderSubject,
-            boolean breakGlass) {
-        if (isStaffOf(caller, fromOrganisation) && caseAssignees.contains(caller.subject())) {
-            return ReferralSide.SENDER;
+    public record ReferralDecision(ReferralSide side, Set<ReferralMove> moves, UUID grant) {
+
+        public ReferralDecision {
+            Objects.requireNonNull(side, "side");
+            moves = moves.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(moves));
+            if ((grant != null) != (side == ReferralSide.BREAK_GLASS)) {
+                throw new IllegalArgumentException("a decision uses a grant exactly when it is break-glass");
+            }
         }
-        if (isStaffOf(caller, toOrganisation)) {
-            return ReferralSide.RECEIVER;
+
+        public boolean isVisible() {
+            return side != ReferralSide.NONE;
         }
-        if (isSupervisorOf(caller, fromOrganisation)) {
-            return breakGlass ? ReferralSide.BREAK_GLASS : ReferralSide.SENDING_SUPERVISOR;
+
+        public boolean allows(ReferralMove move) {
+            return moves.contains(move);
         }
-        if (isSelf(caller, defenderSubject)) {
-            return ReferralSide.DEFENDER;
+
+        public boolean usesGrant() {
+            return grant != null;
         }
-        return ReferralSide.NONE;
+
+        /** The history of a referral is for the staff of both sides, never for the defender. */
+        public boolean mayReadHistory() {
+            return isVisible() && side != ReferralSide.DEFENDER;
+        }
+    }
+
+    /**
+     * A defender's profile: the defender sees their own; staff of the organisation who work with
+     * the defender (registered them, claimed one of their reports, or are assigned to one of their
+     * case files) see content; other caseworkers and supervisors of the organisation see metadata,
+     * a supervisor holding a break-glass grant on the profile its content.
+     */
+    public static Decision profile(Caller caller, Profile facts) {
+        if (isSelf(caller, facts.defenderSubject())) {
+            return Decision.of(Visibility.CONTENT);
+        }
+        if (!isStaffOf(caller, facts.organisation())) {
+            return Decision.NONE;
+        }
+        if (facts.callerWorksWithDefender()) {
+            return Decision.of(Visibility.CONTENT);
+        }
+        return breakGlassOr(caller, facts.organisation(), facts.activeGrant(), Visibility.METADATA);
+    }
+
+    /**
+     * The change history of a profile: whoever sees the profile now, and the organisation's
+     * supervisors (who see it anyway as metadata).
+     */
+    public static boolean mayReadProfileHistory(Caller caller, Profile facts, Decision decision) {
+        return decision.isVisible() || isSupervisorOf(caller, facts.organisation());
+    }
+
+    /**
+     * Who may file a report about a defender: the defender about themselves; staff only about a
+     * defender whose profile content they see already. Otherwise filing a report and claiming it
+     * would open any defender's profile of the organisation.
+     */
+    public static boolean mayReportAbout(Caller caller, Profile facts, Decision profileDecision) {
+        if (caller.has(Role.DEFENDER)) {
+            return isSelf(caller, facts.defenderSubject());
+        }
+        return isStaffOf(caller, facts.organisation()) && profileDecision.allowsContent();
+    }
+
+    /**
+     * An incident report: the defender it is about sees it; in the organisation, the caseworker
+     * who claimed it and the assignees of the case file it is linked to see content, every other
+     * caseworker and supervisor the intake metadata, a supervisor holding a break-glass grant on
+     * the report its content.
+     */
+    public static Decision report(Caller caller, Report facts) {
+        if (isSelf(caller, facts.defenderSubject())
+                || (caller.has(Role.DEFENDER) && caller.subject().equals(facts.reportedBy()))) {
+            return Decision.of(Visibility.CONTENT);
+        }
+        if (!isStaffOf(caller, facts.organisation())) {
+            return Decision.NONE;
+        }
+        boolean working = caller.subject().equals(facts.claimedBy())
+                || facts.caseAssignees().contains(caller.subject());
+        return working
+                ? Decision.of(Visibility.CONTENT)
+                : breakGlassOr(caller, facts.organisation(), facts.activeGrant(), Visibility.METADATA);
+    }
+
+    /** Triage (claiming and classifying a report) is intake work of the organisation's staff. */
+    public static boolean mayTriage(Caller caller, Report facts) {
+        return isStaffOf(caller, facts.organisation());
+    }
+
+    /** The history of a report: whoever sees it now, and the organisation's supervisors. */
+    public static boolean mayReadReportHistory(Caller caller, Report facts, Decision decision) {
+        return decision.isVisible() || isSupervisorOf(caller, facts.organisation());
+    }
+
+    /**
+     * A case file: assignees see content; supervisors of the organisation see metadata, or content
+     * while they hold a break-glass grant on it; the defender sees its status (metadata), never
+     * staff notes.
+     */
+    public static Decision caseFile(Caller caller, CaseFile facts) {
+        if (isStaffOf(caller, facts.organisation()) && facts.assignees().contains(caller.subject())) {
+            return Decision.of(Visibility.CONTENT);
+        }
+        if (facts.activeGrant() != null && isSupervisorOf(caller, facts.organisation())) {
+            return Decision.breakGlass(facts.activeGrant());
+        }
+        if (isSelf(caller, facts.defenderSubject())) {
+            return Decision.of(Visibility.METADATA);
+        }
+        if (isSupervisorOf(caller, facts.organisation())) {
+            return Decision.of(Visibility.METADATA);
+        }
+        return Decision.NONE;
     }
 
     /**
      * Whether the caller may add an assignee to a case file: a supervisor of the organisation, or a
-     * caseworker already assigned. Nobody assigns themselves: a supervisor reaches content only
-     * through assignment by someone else or break-glass, never by their own decision.
+     * caseworker already assigned. Nobody assigns themselves, and a supervisor who is not assigned
+     * does not assign another supervisor: supervisors reach content only through the caseworkers
+     * who work on the case or through break-glass, never by their own decision or each other's.
      */
-    public static boolean mayAssign(CurrentUser caller, String organisation, Set<String> assignees, String assignee) {
-        if (!caller.organisation().equals(organisation) || caller.subject().equals(assignee)) {
+    public static boolean mayAssign(
+            Caller caller, CaseFile facts, String assignee, java.util.function.BooleanSupplier assigneeIsSupervisor) {
+        if (!caller.organisation().equals(facts.organisation())
+                || caller.subject().equals(assignee)) {
             return false;
         }
-        return caller.has(Role.SUPERVISOR) || (caller.has(Role.CASEWORKER) && assignees.contains(caller.subject()));
+        boolean assigned = facts.assignees().contains(caller.subject());
+        if (caller.has(Role.SUPERVISOR)) {
+            return assigned || !assigneeIsSupervisor.getAsBoolean();
+        }
+        return caller.has(Role.CASEWORKER) && assigned;
+    }
+
+    /** Status moves: the organisation's supervisors, and whoever works on the content. */
+    public static boolean mayChangeStatus(Caller caller, CaseFile facts, Decision decision) {
+        return isSupervisorOf(caller, facts.organisation()) || decision.allowsContent();
+    }
+
+    /**
+     * Making a referral discloses the defender to another organisation: only the case file's
+     * assignees do it, never a supervisor through break-glass.
+     */
+    public static boolean mayRefer(Decision decision) {
+        return decision.allowsContent() && !decision.usesGrant();
+    }
+
+    /**
+     * The working history of a case file (which staff changed what and when) is for the
+     * organisation's staff who see it; the defender sees the status, not the history.
+     */
+    public static boolean mayReadCaseFileHistory(Caller caller, CaseFile facts, Decision decision) {
+        return decision.isVisible() && isStaffOf(caller, facts.organisation());
+    }
+
+    /**
+     * A referral: the sending case file's assignees, the receiving organisation's staff, the
+     * sending organisation's supervisors and the defender each see their part, and may make the
+     * moves of their side; nobody else. A break-glass grant on a referral opens only the sending
+     * side's view, and only to a supervisor of the sending organisation: nobody breaks glass on
+     * another organisation's records.
+     */
+    public static ReferralDecision referral(Caller caller, Referral facts) {
+        if (isStaffOf(caller, facts.fromOrganisation()) && facts.caseAssignees().contains(caller.subject())) {
+            return side(ReferralSide.SENDER, null);
+        }
+        if (isStaffOf(caller, facts.toOrganisation())) {
+            return side(ReferralSide.RECEIVER, null);
+        }
+        if (isSupervisorOf(caller, facts.fromOrganisation())) {
+            return facts.activeGrant() == null
+                    ? side(ReferralSide.SENDING_SUPERVISOR, null)
+                    : side(ReferralSide.BREAK_GLASS, facts.activeGrant());
+        }
+        if (isSelf(caller, facts.defenderSubject())) {
+            return side(ReferralSide.DEFENDER, null);
+        }
+        return side(ReferralSide.NONE, null);
+    }
+
+    private static ReferralDecision side(ReferralSide side, UUID grant) {
+        Set<ReferralMove> moves =
+                switch (side) {
+                    case RECEIVER -> EnumSet.of(ReferralMove.ACCEPT, ReferralMove.DECLINE, ReferralMove.CLOSE);
+                    case SENDER, SENDING_SUPERVISOR, BREAK_GLASS ->
+                        EnumSet.of(ReferralMove.WITHDRAW, ReferralMove.CLOSE);
+                    case DEFENDER, NONE -> EnumSet.noneOf(ReferralMove.class);
+                };
+        return new ReferralDecision(side, moves, grant);
+    }
+
+    /** Who may break glass on a record: a supervisor of the organisation that owns it. */
+    public static boolean mayBreakGlass(Caller caller, String recordOrganisation) {
+        return isSupervisorOf(caller, recordOrganisation);
     }
 
     /** Supervisors of the organisation: they read its change history and access log. */
-    public static boolean isSupervisorOf(CurrentUser caller, String organisation) {
+    public static boolean isSupervisorOf(Caller caller, String organisation) {
         return caller.organisation().equals(organisation) && caller.has(Role.SUPERVISOR);
     }
 
     /** Caseworkers and supervisors of the organisation. */
-    public static boolean isStaffOf(CurrentUser caller, String organisation) {
+    public static boolean isStaffOf(Caller caller, String organisation) {
         return caller.organisation().equals(organisation)
                 && (caller.has(Role.CASEWORKER) || caller.has(Role.SUPERVISOR));
     }
 
     /** Content through break-glass for a supervisor of the organisation who holds a grant; else the fallback. */
-    private static Visibility breakGlassOr(
-            CurrentUser caller, String organisation, boolean breakGlass, Visibility fallback) {
-        return breakGlass && isSupervisorOf(caller, organisation) ? Visibility.BREAK_GLASS : fallback;
+    private static Decision breakGlassOr(Caller caller, String organisation, UUID grant, Visibility fallback) {
+        return grant != null && isSupervisorOf(caller, organisation)
+                ? Decision.breakGlass(grant)
+                : Decision.of(fallback);
     }
 
-    private static boolean isSelf(CurrentUser caller, String defenderSubject) {
+    private static boolean isSelf(Caller caller, String defenderSubject) {
         return defenderSubject != null
                 && caller.has(Role.DEFENDER)
                 && caller.subject().equals(defenderSubject);

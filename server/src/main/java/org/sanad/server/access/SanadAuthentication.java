@@ -5,17 +5,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** A validated bearer token together with the {@link CurrentUser} it stands for. */
+/** A validated bearer token together with the {@link Caller} it stands for. */
 final class SanadAuthentication extends JwtAuthenticationToken {
 
-    private final CurrentUser user;
+    private final Caller user;
 
-    SanadAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, CurrentUser user) {
+    SanadAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, Caller user) {
         super(jwt, authorities, user.subject());
         this.user = user;
     }
 
-    CurrentUser user() {
+    Caller user() {
         return user;
     }
 }

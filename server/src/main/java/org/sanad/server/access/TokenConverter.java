@@ -16,7 +16,7 @@ final class TokenConverter implements Converter<Jwt, AbstractAuthenticationToken
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Set<Role> roles = realmRoles(jwt);
-        var user = new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("org"), roles, jwt.getClaimAsString("azp"));
+        var user = new Caller(jwt.getSubject(), jwt.getClaimAsString("org"), roles, jwt.getClaimAsString("azp"));
         var authorities = roles.stream()
                 .map(Role::authority)
                 .map(SimpleGrantedAuthority::new)

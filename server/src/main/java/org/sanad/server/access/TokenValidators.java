@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Checks Spring's defaults leave out (SECURITY.md §1). Spring Boot appends every
+ * Checks Spring's defaults leave out. Spring Boot appends every
  * {@code OAuth2TokenValidator<Jwt>} bean to its own issuer, timestamp and audience checks, so
  * these add to them rather than replace them.
  */

@@ -2,8 +2,7 @@ package org.sanad.server.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.web.RequestIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,10 +24,9 @@ public class AccessLog {
         this.clock = clock;
     }
 
-    /** Records an access by the current caller. */
+    /** Records an access by the caller of the request. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(AccessEvent event) {
-        CurrentUser caller = Callers.current();
+    public void record(Caller caller, AccessEvent event) {
         recordAs(caller.subject(), caller.organisation(), event);
     }
 

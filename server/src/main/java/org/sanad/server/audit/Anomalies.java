@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sanad.server.access.Caller;
 import org.sanad.server.web.BadRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -92,8 +93,8 @@ class Anomalies {
      * {@code from} to a day before {@code to}.
      */
     @Transactional
-    Report report(Instant from, Instant to) {
-        String organisation = AuditTrail.supervisor().organisation();
+    Report report(Caller caller, Instant from, Instant to) {
+        String organisation = AuditTrail.supervisor(caller).organisation();
         Instant end = to != null ? to : clock.instant();
         Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
         if (!start.isBefore(end)) {
@@ -112,7 +113,8 @@ class Anomalies {
         if (to != null) {
             parameters.add("to");
         }
-        accessLog.record(new AccessEvent(AccessEvent.Action.AUDIT, "anomalies", null, parameters, AuditTrail.PURPOSE));
+        accessLog.record(
+                caller, new AccessEvent(AccessEvent.Action.AUDIT, "anomalies", null, parameters, AuditTrail.PURPOSE));
         return new Report(start, end, thresholds(), List.copyOf(flags));
     }
 

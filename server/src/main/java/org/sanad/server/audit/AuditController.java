@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.sanad.server.access.Caller;
 import org.sanad.server.common.PageOf;
 import org.sanad.server.web.BadRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The supervisors' view of their organisation's audit trail (PRODUCT.md §1 and §4). Supervisors
+ * The supervisors' view of their organisation's audit trail. Supervisors
  * only (access/ApiAuthorization), newest first, paged, optionally within {@code [from, to)} (ISO
  * instants). Every call is itself recorded in the access log (action {@code AUDIT}, the queried
  * record if any, and the names, never the values, of the parameters given), or fails.
@@ -64,6 +65,7 @@ class AuditController {
 
     @GetMapping("/access")
     PageOf<AuditTrail.AccessEntry> access(
+            Caller caller,
             @RequestParam(required = false) UUID record,
             @RequestParam(required = false) @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9-]+") String actor,
             @RequestParam(required = false) Instant from,
@@ -74,23 +76,26 @@ class AuditController {
             throw new BadRequest("audit-selector", "Give exactly one of record or actor");
         }
         AuditTrail.TimeRange range = range(from, to);
-        return record != null ? trail.accessTo(record, range, page, size) : trail.accessBy(actor, range, page, size);
+        return record != null
+                ? trail.accessTo(caller, record, range, page, size)
+                : trail.accessBy(caller, actor, range, page, size);
     }
 
     @GetMapping("/revisions")
     PageOf<AuditTrail.RevisionEntry> revisions(
+            Caller caller,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        return trail.revisions(range(from, to), page, size);
+        return trail.revisions(caller, range(from, to), page, size);
     }
 
     /** Flags in [from, to): by default the last day; at most sanad.audit.anomalies.max-range. */
     @GetMapping("/anomalies")
     Anomalies.Report anomalies(
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return anomalies.report(from, to);
+            Caller caller, @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        return anomalies.report(caller, from, to);
     }
 
     private static AuditTrail.TimeRange range(Instant from, Instant to) {

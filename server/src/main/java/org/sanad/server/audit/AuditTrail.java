@@ -11,8 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.common.PageOf;
 import org.sanad.server.web.Forbidden;
@@ -100,8 +99,8 @@ class AuditTrail {
      * organisation owns the record, those of other organisations too (their actors withheld).
      */
     @Transactional
-    PageOf<AccessEntry> accessTo(UUID record, TimeRange range, int page, int size) {
-        String organisation = supervisor().organisation();
+    PageOf<AccessEntry> accessTo(Caller caller, UUID record, TimeRange range, int page, int size) {
+        String organisation = supervisor(caller).organisation();
         var where = new StringBuilder(
                 """
                 l.record_id = ? and (l.organisation = ? or exists (
@@ -110,25 +109,25 @@ class AuditTrail {
                 """);
         List<Object> args = new ArrayList<>(List.of(record, organisation, organisation));
         PageOf<AccessEntry> result = access(organisation, where, args, range, page, size);
-        audit("access-log", record, "record", range);
+        audit(caller, "access-log", record, "record", range);
         return result;
     }
 
     /** Entries of one actor of the caller's organisation (none for an actor of another). */
     @Transactional
-    PageOf<AccessEntry> accessBy(String actor, TimeRange range, int page, int size) {
-        String organisation = supervisor().organisation();
+    PageOf<AccessEntry> accessBy(Caller caller, String actor, TimeRange range, int page, int size) {
+        String organisation = supervisor(caller).organisation();
         var where = new StringBuilder("l.organisation = ? and l.actor = ?");
         List<Object> args = new ArrayList<>(List.of(organisation, actor));
         PageOf<AccessEntry> result = access(organisation, where, args, range, page, size);
-        audit("access-log", null, "actor", range);
+        audit(caller, "access-log", null, "actor", range);
         return result;
     }
 
     /** The revisions made by the caller's organisation, newest first, with the records each changed. */
     @Transactional
-    PageOf<RevisionEntry> revisions(TimeRange range, int page, int size) {
-        String organisation = supervisor().organisation();
+    PageOf<RevisionEntry> revisions(Caller caller, TimeRange range, int page, int size) {
+        String organisation = supervisor(caller).organisation();
         var where = new StringBuilder("organisation = ?");
         List<Object> args = new ArrayList<>(List.of(organisation));
         if (range.from() != null) {
@@ -167,7 +166,7 @@ class AuditTrail {
                         r.purpose(),
                         records.getOrDefault(r.id(), List.of())))
                 .toList();
-        audit("revisions", null, null, range);
+        audit(caller, "revisions", null, null, range);
         return new PageOf<>(entries, page, size, total);
     }
 
@@ -233,7 +232,7 @@ class AuditTrail {
     }
 
     /** Records the audit read itself: what was audited and which parameters were given (names only). */
-    private void audit(String recordType, UUID record, String selector, TimeRange range) {
+    private void audit(Caller caller, String recordType, UUID record, String selector, TimeRange range) {
         List<String> parameters = new ArrayList<>();
         if (selector != null) {
             parameters.add(selector);
@@ -244,12 +243,11 @@ class AuditTrail {
         if (range.to() != null) {
             parameters.add("to");
         }
-        accessLog.record(new AccessEvent(AccessEvent.Action.AUDIT, recordType, record, parameters, PURPOSE));
+        accessLog.record(caller, new AccessEvent(AccessEvent.Action.AUDIT, recordType, record, parameters, PURPOSE));
     }
 
     /** The caller, who must be a supervisor (the security filter chain checks this first). */
-    static CurrentUser supervisor() {
-        CurrentUser caller = Callers.current();
+    static Caller supervisor(Caller caller) {
         if (!NeedToKnow.isSupervisorOf(caller, caller.organisation())) {
             throw new Forbidden();
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
+import org.sanad.server.access.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +64,8 @@ public class RecordHistory {
 
     /** The revisions of one record, oldest first; the caller must have checked need-to-know. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Entry> of(Class<?> entity, String recordType, UUID id) {
-        accessLog.record(new AccessEvent(AccessEvent.Action.HISTORY, recordType, id, List.of(), "history"));
+    public List<Entry> of(Caller caller, Class<?> entity, String recordType, UUID id) {
+        accessLog.record(caller, new AccessEvent(AccessEvent.Action.HISTORY, recordType, id, List.of(), "history"));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = AuditReaderFactory.get(entityManager)
                 .createQuery()

@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Why the changes of the current transaction are made, when it is not ordinary casework: the
- * revision Envers writes for them carries it (PRODUCT.md §4). Bound to the transaction, and gone
+ * revision Envers writes for them carries it. Bound to the transaction, and gone
  * when it completes, so that it can never leak into another request served by the same thread.
  */
 public final class RevisionPurpose {

@@ -2,8 +2,8 @@ package org.sanad.server.audit;
 
 import java.util.UUID;
 import org.hibernate.envers.RevisionListener;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
 import org.sanad.server.access.Visibility;
 import org.sanad.server.web.RequestIds;
 
@@ -16,7 +16,7 @@ class RevisionStamp implements RevisionListener {
 
     @Override
     public void newRevision(Object revisionEntity) {
-        CurrentUser caller = Callers.current();
+        Caller caller = Callers.current();
         UUID breakGlass = RevisionPurpose.breakGlassGrant().orElse(null);
         ((Revision) revisionEntity)
                 .stamp(

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.sanad.server.access.Caller;
 import org.sanad.server.web.Versions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,8 +55,9 @@ class CaseFileController {
     record StatusChange(@NotNull CaseStatus status) {}
 
     @PostMapping
-    ResponseEntity<CaseFileView> open(@Valid @RequestBody Open request) {
+    ResponseEntity<CaseFileView> open(Caller caller, @Valid @RequestBody Open request) {
         CaseFileView view = cases.open(
+                caller,
                 request.defenderId(),
                 List.copyOf(request.incidentIds()),
                 request.legalSummary(),
@@ -66,30 +68,31 @@ class CaseFileController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<CaseFileView> get(@PathVariable UUID id) {
-        CaseFileView view = cases.view(id);
+    ResponseEntity<CaseFileView> get(Caller caller, @PathVariable UUID id) {
+        CaseFileView view = cases.view(caller, id);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping("/{id}/history")
-    List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
-        return cases.history(id);
+    List<org.sanad.server.audit.RecordHistory.Entry> history(Caller caller, @PathVariable UUID id) {
+        return cases.history(caller, id);
     }
 
     @PostMapping("/{id}/assignees")
-    ResponseEntity<CaseFileView> assign(@PathVariable UUID id, @Valid @RequestBody Assign request) {
-        CaseFileView view = cases.assign(id, request.subject());
+    ResponseEntity<CaseFileView> assign(Caller caller, @PathVariable UUID id, @Valid @RequestBody Assign request) {
+        CaseFileView view = cases.assign(caller, id, request.subject());
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PostMapping("/{id}/notes")
-    ResponseEntity<CaseFileView.NoteView> note(@PathVariable UUID id, @Valid @RequestBody Note request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(cases.addNote(id, request.text()));
+    ResponseEntity<CaseFileView.NoteView> note(Caller caller, @PathVariable UUID id, @Valid @RequestBody Note request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cases.addNote(caller, id, request.text()));
     }
 
     @PostMapping("/{id}/status")
-    ResponseEntity<CaseFileView> status(@PathVariable UUID id, @Valid @RequestBody StatusChange request) {
-        CaseFileView view = cases.changeStatus(id, request.status());
+    ResponseEntity<CaseFileView> status(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody StatusChange request) {
+        CaseFileView view = cases.changeStatus(caller, id, request.status());
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

@@ -9,15 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.BreakGlassTarget;
 import org.sanad.server.access.BreakGlassTargets;
-import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
-import org.sanad.server.access.Role;
 import org.sanad.server.access.StaffDirectory;
-import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.common.Ids;
 import org.sanad.server.defenders.DefenderDirectory;
@@ -45,7 +41,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
     private final Clock clock;
     private final RecordHistory history;
     private final StaffDirectory staff;
-    private final BreakGlassGrants breakGlass;
+    private final CaseFileGuard guard;
 
     CaseFileManagement(
             CaseFiles files,
@@ -56,9 +52,9 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
             Clock clock,
             RecordHistory history,
             StaffDirectory staff,
-            BreakGlassGrants breakGlass) {
+            CaseFileGuard guard) {
         this.history = history;
-        this.breakGlass = breakGlass;
+        this.guard = guard;
         this.staff = staff;
         this.files = files;
         this.notes = notes;
@@ -85,8 +81,8 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
     }
 
     @Transactional
-    CaseFileView open(UUID defenderId, List<UUID> incidentIds, String legalSummary, LocalDate nextActionOn) {
-        CurrentUser caller = Callers.current();
+    CaseFileView open(
+            Caller caller, UUID defenderId, List<UUID> incidentIds, String legalSummary, LocalDate nextActionOn) {
         DefenderRef defender = defenders
                 .find(defenderId)
                 .filter(d -> d.organisation().equals(caller.organisation()))
@@ -109,61 +105,58 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
                 sealedFields);
         files.save(file);
         incidents.linkToCaseFile(incidentIds, defender.id(), defender.organisation(), caller.subject(), id);
-        return render(file, caller);
+        return render(caller, guard.decide(file, Optional.of(defender), caller));
     }
 
     @Transactional
-    CaseFileView view(UUID id) {
-        CurrentUser caller = Callers.current();
-        return render(visible(id, caller), caller);
+    CaseFileView view(Caller caller, UUID id) {
+        return render(caller, guard.visible(id, caller));
     }
 
     @Transactional
-    CaseFileView assign(UUID id, String subject) {
-        CurrentUser caller = Callers.current();
-        CaseFile file = visible(id, caller);
-        if (!NeedToKnow.mayAssign(caller, file.organisation(), file.assignees(), subject)) {
+    CaseFileView assign(Caller caller, UUID id, String subject) {
+        CaseFileGuard.Guarded guarded = guard.visible(id, caller);
+        if (!NeedToKnow.mayAssign(caller, guarded.facts(), subject, () -> staff.isSupervisor(subject))) {
             throw new Forbidden();
         }
-        // Supervisors reach content only through break-glass or through the caseworkers who work on
-        // the case: two supervisors assigning each other would be break-glass without a record.
-        if (caller.has(Role.SUPERVISOR)
-                && !file.assignees().contains(caller.subject())
-                && staff.isSupervisor(subject)) {
-            throw new Forbidden();
-        }
+        CaseFile file = guarded.file();
         if (!staff.isStaffOf(subject, file.organisation())) {
             throw new Conflict("not-staff", "Only caseworkers and supervisors of the organisation can be assigned");
         }
         file.assign(subject);
         files.saveAndFlush(file);
-        return render(file, caller);
+        // Nobody assigns themselves, so the caller's decision is the one made before the change.
+        return render(caller, guarded);
     }
 
     @Transactional
-    CaseFileView.NoteView addNote(UUID id, String text) {
-        CurrentUser caller = Callers.current();
-        CaseFile file = withContent(id, caller);
-        String purpose = visibility(file, caller).purpose("casework");
-        CaseNote note = file.writeNote(Ids.newId(), caller.subject(), clock.instant(), text, sealedFields);
+    CaseFileView.NoteView addNote(Caller caller, UUID id, String text) {
+        CaseFileGuard.Guarded guarded = guard.visible(id, caller);
+        if (!guarded.decision().allowsContent()) {
+            throw new Forbidden();
+        }
+        CaseNote note = guarded.file().writeNote(Ids.newId(), caller.subject(), clock.instant(), text, sealedFields);
         notes.save(note);
         String opened = sealedFields
-                .open(CaseNote.ENTITY, note.id(), purpose, List.of(note.textField()))
+                .open(
+                        caller,
+                        CaseNote.ENTITY,
+                        note.id(),
+                        guarded.decision().purpose("casework"),
+                        List.of(note.textField()))
                 .get("text");
         return new CaseFileView.NoteView(note.id(), note.author(), note.writtenAt(), opened);
     }
 
     @Transactional
-    CaseFileView changeStatus(UUID id, CaseStatus status) {
-        CurrentUser caller = Callers.current();
-        CaseFile file = visible(id, caller);
-        boolean supervisor = NeedToKnow.isSupervisorOf(caller, file.organisation());
-        if (!supervisor && !visibility(file, caller).allowsContent()) {
+    CaseFileView changeStatus(Caller caller, UUID id, CaseStatus status) {
+        CaseFileGuard.Guarded guarded = guard.visible(id, caller);
+        if (!NeedToKnow.mayChangeStatus(caller, guarded.facts(), guarded.decision())) {
             throw new Forbidden();
         }
-        file.changeStatus(status);
-        files.saveAndFlush(file);
-        return render(file, caller);
+        guarded.file().changeStatus(status);
+        files.saveAndFlush(guarded.file());
+        return render(caller, guarded);
     }
 
     @Override
@@ -195,47 +188,21 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
      * staff changed what and when), as for referrals.
      */
     @Transactional
-    List<RecordHistory.Entry> history(UUID id) {
-        CurrentUser caller = Callers.current();
-        CaseFile file = visible(id, caller);
-        if (!NeedToKnow.isStaffOf(caller, file.organisation())) {
+    List<RecordHistory.Entry> history(Caller caller, UUID id) {
+        CaseFileGuard.Guarded guarded = guard.visible(id, caller);
+        if (!NeedToKnow.mayReadCaseFileHistory(caller, guarded.facts(), guarded.decision())) {
             throw new NotFound();
         }
-        return history.of(CaseFile.class, CaseFile.ENTITY, id);
+        return history.of(caller, CaseFile.class, CaseFile.ENTITY, id);
     }
 
     long version(UUID id) {
         return files.findById(id).map(CaseFile::version).orElseThrow(NotFound::new);
     }
 
-    /** The case file, if the caller may work on its content (assignees). */
-    CaseFile withContent(UUID id, CurrentUser caller) {
-        CaseFile file = visible(id, caller);
-        if (!visibility(file, caller).allowsContent()) {
-            throw new Forbidden();
-        }
-        return file;
-    }
-
-    private CaseFile visible(UUID id, CurrentUser caller) {
-        return files.findById(id).filter(f -> visibility(f, caller).isVisible()).orElseThrow(NotFound::new);
-    }
-
-    private Visibility visibility(CaseFile file, CurrentUser caller) {
-        return visibility(file, caller, defenders.find(file.defenderId()));
-    }
-
-    private Visibility visibility(CaseFile file, CurrentUser caller, Optional<DefenderRef> defender) {
-        String defenderSubject = defender.map(DefenderRef::subject).orElse(null);
-        return NeedToKnow.caseFile(
-                caller, file.organisation(), defenderSubject, file.assignees(), breakGlass.holds(caller, file.id()));
-    }
-
-    private CaseFileView render(CaseFile file, CurrentUser caller) {
-        Optional<DefenderRef> defender = defenders.find(file.defenderId());
-        Visibility visibility = visibility(file, caller, defender);
-        boolean erased = defender.map(DefenderRef::erased).orElse(true);
-        if (visibility.allowsContent() && !erased) {
+    private CaseFileView render(Caller caller, CaseFileGuard.Guarded guarded) {
+        CaseFile file = guarded.file();
+        if (guarded.decision().allowsContent() && !guarded.defenderErased()) {
             List<CaseNote> written = notes.findByCaseFileIdOrderByWrittenAt(file.id());
             List<SealedField> fields = new ArrayList<>();
             fields.add(file.legalSummaryField());
@@ -243,14 +210,15 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
                 SealedField text = note.textField();
                 fields.add(new SealedField("note:" + note.id(), text.value(), text.context()));
             }
-            var opened = sealedFields.open(CaseFile.ENTITY, file.id(), visibility.purpose("casework"), fields);
+            var opened = sealedFields.open(
+                    caller, CaseFile.ENTITY, file.id(), guarded.decision().purpose("casework"), fields);
             List<CaseFileView.NoteView> views = written.stream()
                     .map(n ->
                             new CaseFileView.NoteView(n.id(), n.author(), n.writtenAt(), opened.get("note:" + n.id())))
                     .toList();
-            return CaseFileView.content(file, visibility, opened.get("legalSummary"), views);
+            return CaseFileView.content(file, guarded.decision().visibility(), opened.get("legalSummary"), views);
         }
-        if (caller.subject().equals(defender.map(DefenderRef::subject).orElse(null))) {
+        if (guarded.isDefender(caller)) {
             return CaseFileView.forDefender(file);
         }
         return CaseFileView.metadata(file);

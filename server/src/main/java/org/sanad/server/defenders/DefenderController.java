@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.sanad.server.access.Caller;
 import org.sanad.server.web.BadRequest;
 import org.sanad.server.web.Versions;
 import org.springframework.http.HttpHeaders;
@@ -33,31 +34,33 @@ class DefenderController {
     }
 
     @PostMapping
-    ResponseEntity<DefenderView> create(@Valid @RequestBody DefenderRequests.Create request) {
-        DefenderView view = defenders.register(request.profile());
+    ResponseEntity<DefenderView> create(Caller caller, @Valid @RequestBody DefenderRequests.Create request) {
+        DefenderView view = defenders.register(caller, request.profile());
         return ResponseEntity.created(URI.create("/api/defenders/" + view.id()))
                 .eTag(Versions.etag(view.version()))
                 .body(view);
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<DefenderView> get(@PathVariable UUID id) {
-        DefenderView view = defenders.view(id);
+    ResponseEntity<DefenderView> get(Caller caller, @PathVariable UUID id) {
+        DefenderView view = defenders.view(caller, id);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PatchMapping("/{id}")
     ResponseEntity<DefenderView> change(
+            Caller caller,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DefenderRequests.Change request) {
         long expected = Versions.required(ifMatch);
-        DefenderView view = defenders.change(id, expected, request.profile());
+        DefenderView view = defenders.change(caller, id, expected, request.profile());
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping
     List<DefenderManagement.DefenderHit> search(
+            Caller caller,
             @RequestParam(required = false) @Size(max = 254) String name,
             @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = DefenderRequests.PHONE) String phone,
             @RequestParam(required = false) @Size(max = 254) String email) {
@@ -66,14 +69,14 @@ class DefenderController {
             throw new BadRequest("search-parameter", "Give exactly one of name, phone or email");
         }
         if (name != null) {
-            return defenders.search("legalName", name);
+            return defenders.search(caller, "legalName", name);
         }
-        return phone != null ? defenders.search("phone", phone) : defenders.search("email", email);
+        return phone != null ? defenders.search(caller, "phone", phone) : defenders.search(caller, "email", email);
     }
 
     @GetMapping("/{id}/history")
-    List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
-        return defenders.history(id);
+    List<org.sanad.server.audit.RecordHistory.Entry> history(Caller caller, @PathVariable UUID id) {
+        return defenders.history(caller, id);
     }
 
     /** How the defender asked for their data to be erased. */
@@ -91,11 +94,14 @@ class DefenderController {
      */
     @DeleteMapping("/{id}/personal-data")
     ResponseEntity<Void> erase(
-            @PathVariable UUID id, @RequestParam LocalDate requestedOn, @RequestParam RequestChannel how) {
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam LocalDate requestedOn,
+            @RequestParam RequestChannel how) {
         if (requestedOn.isAfter(LocalDate.now())) {
             throw new BadRequest("request-in-future", "requestedOn cannot be in the future");
         }
-        defenders.erase(id, "erasure requested by the defender on " + requestedOn + " (" + how + ")");
+        defenders.erase(caller, id, "erasure requested by the defender on " + requestedOn + " (" + how + ")");
         return ResponseEntity.noContent().build();
     }
 }

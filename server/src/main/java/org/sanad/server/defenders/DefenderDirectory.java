@@ -3,14 +3,21 @@ package org.sanad.server.defenders;
 import java.util.Optional;
 import java.util.UUID;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.access.Caller;
 
 /** What other modules may know about a defender: identity bookkeeping, never profile content. */
 public interface DefenderDirectory {
 
     Optional<DefenderRef> find(UUID defenderId);
 
-    /** Whether the current caller may see the content of this defender's profile. */
-    boolean callerSeesContentOf(UUID defenderId);
+    /**
+     * The defender, and whether this caller may file an incident report about them ({@link
+     * org.sanad.server.access.NeedToKnow#mayReportAbout}); empty if no such defender exists.
+     */
+    Optional<ReportingDecision> reportingDecision(Caller caller, UUID defenderId);
+
+    /** @param mayReport whether the caller may report about this defender */
+    record ReportingDecision(DefenderRef defender, boolean mayReport) {}
 
     /** The defender profile of a user who has the defender role. */
     Optional<DefenderRef> findBySubject(String subject);

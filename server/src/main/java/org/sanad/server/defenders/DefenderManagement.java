@@ -7,11 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sanad.crypto.BlindIndex.Normalization;
 import org.sanad.crypto.Keyring;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.BreakGlassTarget;
 import org.sanad.server.access.BreakGlassTargets;
-import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Role;
 import org.sanad.server.access.Visibility;
@@ -28,7 +26,6 @@ import org.sanad.server.web.Conflict;
 import org.sanad.server.web.Forbidden;
 import org.sanad.server.web.NotFound;
 import org.sanad.server.web.Versions;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,12 +42,11 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
     private final BlindIndexes blindIndexes;
     private final Keyring keyring;
     private final AccessLog accessLog;
-    private final ObjectProvider<DefenderWork> work;
+    private final DefenderGuard guard;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordHistory history;
     private final Tombstones tombstones;
-    private final BreakGlassGrants breakGlass;
 
     DefenderManagement(
             Defenders defenders,
@@ -58,28 +54,25 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
             BlindIndexes blindIndexes,
             Keyring keyring,
             AccessLog accessLog,
-            ObjectProvider<DefenderWork> work,
+            DefenderGuard guard,
             ApplicationEventPublisher events,
             Clock clock,
             RecordHistory history,
-            Tombstones tombstones,
-            BreakGlassGrants breakGlass) {
+            Tombstones tombstones) {
         this.history = history;
         this.tombstones = tombstones;
-        this.breakGlass = breakGlass;
         this.defenders = defenders;
         this.sealedFields = sealedFields;
         this.blindIndexes = blindIndexes;
         this.keyring = keyring;
         this.accessLog = accessLog;
-        this.work = work;
+        this.guard = guard;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
-    DefenderView register(DefenderProfile profile) {
-        CurrentUser caller = Callers.current();
+    DefenderView register(Caller caller, DefenderProfile profile) {
         String subject = null;
         if (caller.has(Role.DEFENDER)) {
             if (defenders.findByKeycloakSubject(caller.subject()).isPresent()) {
@@ -101,34 +94,32 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
         defenders.save(defender);
         index(defender, profile);
         events.publishEvent(new DefenderRegistered(id, defender.organisation(), clock.instant()));
-        return DefenderView.content(defender, Visibility.CONTENT, open(defender, purpose(caller, defender)));
+        String purpose = subject == null ? "casework" : "self";
+        return DefenderView.content(defender, Visibility.CONTENT, open(caller, defender, purpose));
     }
 
     @Transactional
-    DefenderView view(UUID id) {
-        CurrentUser caller = Callers.current();
-        Defender defender = visible(id, caller);
-        return render(defender, caller);
+    DefenderView view(Caller caller, UUID id) {
+        return render(caller, guard.visible(id, caller));
     }
 
     @Transactional
-    DefenderView change(UUID id, long expectedVersion, DefenderProfile change) {
-        CurrentUser caller = Callers.current();
-        Defender defender = visible(id, caller);
-        if (!visibility(defender, caller).allowsContent()) {
+    DefenderView change(Caller caller, UUID id, long expectedVersion, DefenderProfile change) {
+        DefenderGuard.Guarded guarded = guard.visible(id, caller);
+        if (!guarded.decision().allowsContent()) {
             throw new Forbidden();
         }
+        Defender defender = guarded.defender();
         Versions.check(expectedVersion, defender.version());
         defender.change(change, sealedFields);
         defenders.saveAndFlush(defender);
         index(defender, change);
-        return render(defender, caller);
+        return render(caller, guarded);
     }
 
     /** Exact-match search in the caller's organisation; answers ids and pseudonyms only. */
     @Transactional
-    List<DefenderHit> search(String field, String value) {
-        CurrentUser caller = Callers.current();
+    List<DefenderHit> search(Caller caller, String field, String value) {
         Normalization normalization =
                 switch (field) {
                     case "legalName" -> Normalization.NAME;
@@ -136,7 +127,8 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
                     case "email" -> Normalization.EMAIL;
                     default -> throw new IllegalArgumentException("not an indexed field");
                 };
-        accessLog.record(new AccessEvent(AccessEvent.Action.SEARCH, Defender.ENTITY, null, List.of(field), "search"));
+        accessLog.record(
+                caller, new AccessEvent(AccessEvent.Action.SEARCH, Defender.ENTITY, null, List.of(field), "search"));
         var probe = new Indexed(field, normalization, value);
         return blindIndexes
                 .find(caller.organisation(), Defender.ENTITY, probe, rowId -> defenders
@@ -157,8 +149,7 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
      * rows, and marks the profile erased. Ciphertexts everywhere (history included) become noise.
      */
     @Transactional
-    void erase(UUID id, String request) {
-        CurrentUser caller = Callers.current();
+    void erase(Caller caller, UUID id, String request) {
         Defender defender = defenders
                 .findById(id)
                 .filter(d -> d.organisation().equals(caller.organisation()))
@@ -166,7 +157,7 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
         if (defender.isErased()) {
             throw new Conflict("defender-erased", "The defender's personal data was erased");
         }
-        accessLog.record(new AccessEvent(AccessEvent.Action.ERASURE, Defender.ENTITY, id, List.of(), request));
+        accessLog.record(caller, new AccessEvent(AccessEvent.Action.ERASURE, Defender.ENTITY, id, List.of(), request));
         blindIndexes.deleteAllOf(id);
         defender.markErased(clock.instant());
         defenders.saveAndFlush(defender);
@@ -199,23 +190,19 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
 
     /** The change history of a profile, for whoever may see it now, and its organisation's supervisors. */
     @Transactional
-    List<RecordHistory.Entry> history(UUID id) {
-        CurrentUser caller = Callers.current();
-        defenders
-                .findById(id)
-                .filter(d -> visibility(d, caller).isVisible() || NeedToKnow.isSupervisorOf(caller, d.organisation()))
+    List<RecordHistory.Entry> history(Caller caller, UUID id) {
+        guard.find(id, caller)
+                .filter(g -> NeedToKnow.mayReadProfileHistory(caller, g.facts(), g.decision()))
                 .orElseThrow(NotFound::new);
-        return history.of(Defender.class, Defender.ENTITY, id);
+        return history.of(caller, Defender.class, Defender.ENTITY, id);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public boolean callerSeesContentOf(UUID defenderId) {
-        CurrentUser caller = Callers.current();
-        return defenders
-                .findById(defenderId)
-                .map(d -> visibility(d, caller).allowsContent())
-                .orElse(false);
+    public Optional<ReportingDecision> reportingDecision(Caller caller, UUID defenderId) {
+        return guard.find(defenderId, caller)
+                .map(g -> new ReportingDecision(
+                        ref(g.defender()), NeedToKnow.mayReportAbout(caller, g.facts(), g.decision())));
     }
 
     long version(UUID id) {
@@ -246,40 +233,17 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
                 .map(d -> new BreakGlassTarget(Defender.ENTITY, d.id(), d.organisation(), d.id(), d.isErased()));
     }
 
-    private DefenderView render(Defender defender, CurrentUser caller) {
-        Visibility visibility = visibility(defender, caller);
-        if (defender.isErased() || !visibility.allowsContent()) {
+    private DefenderView render(Caller caller, DefenderGuard.Guarded guarded) {
+        Defender defender = guarded.defender();
+        if (defender.isErased() || !guarded.decision().allowsContent()) {
             return DefenderView.metadata(defender);
         }
         return DefenderView.content(
-                defender, visibility, open(defender, visibility.purpose(purpose(caller, defender))));
+                defender, guarded.decision().visibility(), open(caller, defender, guarded.purpose(caller)));
     }
 
-    private java.util.Map<String, String> open(Defender defender, String purpose) {
-        List<SealedField> fields = defender.sealedFields();
-        return sealedFields.open(Defender.ENTITY, defender.id(), purpose, fields);
-    }
-
-    private Defender visible(UUID id, CurrentUser caller) {
-        return defenders
-                .findById(id)
-                .filter(d -> visibility(d, caller).isVisible())
-                .orElseThrow(NotFound::new);
-    }
-
-    Visibility visibility(Defender defender, CurrentUser caller) {
-        boolean works = caller.subject().equals(defender.registeredBy())
-                || work.orderedStream().anyMatch(w -> w.worksWith(caller.subject(), defender.id()));
-        return NeedToKnow.defenderProfile(
-                caller,
-                defender.organisation(),
-                defender.keycloakSubject(),
-                works,
-                breakGlass.holds(caller, defender.id()));
-    }
-
-    private static String purpose(CurrentUser caller, Defender defender) {
-        return caller.subject().equals(defender.keycloakSubject()) ? "self" : "casework";
+    private java.util.Map<String, String> open(Caller caller, Defender defender, String purpose) {
+        return sealedFields.open(caller, Defender.ENTITY, defender.id(), purpose, defender.sealedFields());
     }
 
     private void index(Defender defender, DefenderProfile profile) {

@@ -5,7 +5,7 @@ import jakarta.persistence.Converter;
 
 /**
  * Maps {@link Sealed} to {@code bytea}. Deliberately trivial: no crypto in a converter, which
- * cannot see the row's id (CRYPTO.md §3).
+ * cannot see the row's id.
  */
 @Converter(autoApply = true)
 class SealedConverter implements AttributeConverter<Sealed, byte[]> {

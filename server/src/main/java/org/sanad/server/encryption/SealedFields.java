@@ -9,6 +9,7 @@ import org.sanad.crypto.CryptoFailure;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.crypto.FieldCipher;
 import org.sanad.crypto.Keyring;
+import org.sanad.server.access.Caller;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
 import org.slf4j.Logger;
@@ -55,20 +56,21 @@ public class SealedFields implements Sealer {
      * @throws IntegrityFailure if any value fails to open (a security event is logged)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<String, String> open(String recordType, UUID recordId, String purpose, List<SealedField> fields) {
+    public Map<String, String> open(
+            Caller caller, String recordType, UUID recordId, String purpose, List<SealedField> fields) {
         List<String> disclosed = new ArrayList<>();
         for (SealedField field : fields) {
             if (field.value() != null) {
                 disclosed.add(field.name());
             }
         }
-        return open(new AccessEvent(AccessEvent.Action.READ, recordType, recordId, disclosed, purpose), fields);
+        return open(caller, new AccessEvent(AccessEvent.Action.READ, recordType, recordId, disclosed, purpose), fields);
     }
 
     /** Opens fields after recording the given access event (one entry for the whole response). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<String, String> open(AccessEvent event, List<SealedField> fields) {
-        accessLog.record(event);
+    public Map<String, String> open(Caller caller, AccessEvent event, List<SealedField> fields) {
+        accessLog.record(caller, event);
         Map<String, String> opened = new LinkedHashMap<>();
         for (SealedField field : fields) {
             opened.put(field.name(), field.value() == null ? null : open(field));

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Encryption",
-        allowedDependencies = {"audit", "web"})
+        allowedDependencies = {"access", "audit", "web"})
 package org.sanad.server.encryption;
 
 import org.springframework.modulith.ApplicationModule;

@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 import org.sanad.crypto.BlindIndex;
 import org.sanad.crypto.Keyring;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
 import org.sanad.server.web.ProblemResponses;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -61,7 +61,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        CurrentUser caller;
+        Caller caller;
         try {
             caller = Callers.current();
         } catch (AuthenticationCredentialsNotFoundException e) {
@@ -122,11 +122,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void replay(
-            CurrentUser caller,
-            String key,
-            byte[] fingerprint,
-            HttpServletRequest request,
-            HttpServletResponse response)
+            Caller caller, String key, byte[] fingerprint, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         var rows = jdbc.queryForList(
                 "select fingerprint, state, status, location from idempotency_keys where subject = ? and idempotency_key = ?",
@@ -156,7 +152,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         request.getRequestDispatcher(location).forward(new GetRequest(request), new ReplayedResponse(response, status));
     }
 
-    private byte[] fingerprint(CurrentUser caller, HttpServletRequest request, byte[] body) {
+    private byte[] fingerprint(Caller caller, HttpServletRequest request, byte[] body) {
         BlindIndex index = keyring.blindIndex(
                 caller.organisation(),
                 "idempotency",

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.sanad.server.access.Caller;
 import org.sanad.server.common.Governorate;
 import org.sanad.server.common.PageOf;
 import org.sanad.server.web.Versions;
@@ -51,11 +52,12 @@ class IncidentController {
     record Triage(@NotNull IncidentStatus status, Severity severity) {}
 
     @PostMapping
-    ResponseEntity<IncidentView> report(@Valid @RequestBody Report request) {
+    ResponseEntity<IncidentView> report(Caller caller, @Valid @RequestBody Report request) {
         if (request.occurredUntil() != null && request.occurredUntil().isBefore(request.occurredOn())) {
             throw new org.sanad.server.web.BadRequest("date-range", "occurredUntil is before occurredOn");
         }
         IncidentView view = incidents.report(
+                caller,
                 request.defenderId(),
                 new IncidentFacts(
                         request.occurredOn(),
@@ -73,25 +75,26 @@ class IncidentController {
 
     @GetMapping
     PageOf<IncidentView> list(
+            Caller caller,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        return incidents.list(page, size);
+        return incidents.list(caller, page, size);
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<IncidentView> get(@PathVariable UUID id) {
-        IncidentView view = incidents.view(id);
+    ResponseEntity<IncidentView> get(Caller caller, @PathVariable UUID id) {
+        IncidentView view = incidents.view(caller, id);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping("/{id}/history")
-    java.util.List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
-        return incidents.history(id);
+    java.util.List<org.sanad.server.audit.RecordHistory.Entry> history(Caller caller, @PathVariable UUID id) {
+        return incidents.history(caller, id);
     }
 
     @PostMapping("/{id}/triage")
-    ResponseEntity<IncidentView> triage(@PathVariable UUID id, @Valid @RequestBody Triage request) {
-        IncidentView view = incidents.triage(id, request.status(), request.severity());
+    ResponseEntity<IncidentView> triage(Caller caller, @PathVariable UUID id, @Valid @RequestBody Triage request) {
+        IncidentView view = incidents.triage(caller, id, request.status(), request.severity());
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

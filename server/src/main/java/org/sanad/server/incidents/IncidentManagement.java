@@ -4,14 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.BreakGlassTarget;
 import org.sanad.server.access.BreakGlassTargets;
-import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Role;
-import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.common.Ids;
 import org.sanad.server.common.PageOf;
@@ -21,7 +18,6 @@ import org.sanad.server.defenders.DefenderWork;
 import org.sanad.server.encryption.SealedFields;
 import org.sanad.server.web.Conflict;
 import org.sanad.server.web.NotFound;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -36,27 +32,24 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
     private final IncidentReports reports;
     private final DefenderDirectory defenders;
     private final SealedFields sealedFields;
-    private final ObjectProvider<CaseAssignees> caseAssignees;
+    private final IncidentGuard guard;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordHistory history;
-    private final BreakGlassGrants breakGlass;
 
     IncidentManagement(
             IncidentReports reports,
             DefenderDirectory defenders,
             SealedFields sealedFields,
-            ObjectProvider<CaseAssignees> caseAssignees,
+            IncidentGuard guard,
             ApplicationEventPublisher events,
             Clock clock,
-            RecordHistory history,
-            BreakGlassGrants breakGlass) {
+            RecordHistory history) {
         this.history = history;
-        this.breakGlass = breakGlass;
         this.reports = reports;
         this.defenders = defenders;
         this.sealedFields = sealedFields;
-        this.caseAssignees = caseAssignees;
+        this.guard = guard;
         this.events = events;
         this.clock = clock;
     }
@@ -66,8 +59,7 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
      * defender of their organisation.
      */
     @Transactional
-    IncidentView report(UUID defenderId, IncidentFacts facts) {
-        CurrentUser caller = Callers.current();
+    IncidentView report(Caller caller, UUID defenderId, IncidentFacts facts) {
         DefenderRef defender;
         if (caller.has(Role.DEFENDER)) {
             defender = defenders
@@ -78,12 +70,10 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
                 throw new org.sanad.server.web.BadRequest(
                         "defender-required", "defenderId is required for staff reports");
             }
-            // Staff file reports only about defenders they already work with: otherwise filing a
-            // report and claiming it would open any defender's profile of the organisation.
             defender = defenders
-                    .find(defenderId)
-                    .filter(d -> d.organisation().equals(caller.organisation()))
-                    .filter(d -> defenders.callerSeesContentOf(d.id()))
+                    .reportingDecision(caller, defenderId)
+                    .filter(DefenderDirectory.ReportingDecision::mayReport)
+                    .map(DefenderDirectory.ReportingDecision::defender)
                     .orElseThrow(NotFound::new);
         }
         if (defender.erased()) {
@@ -100,13 +90,12 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
         reports.save(report);
         events.publishEvent(new IncidentReported(report.id(), report.organisation(), clock.instant()));
         return IncidentView.content(
-                report, sealedFields.open(IncidentReport.ENTITY, report.id(), "report", report.sealedFields()));
+                report, sealedFields.open(caller, IncidentReport.ENTITY, report.id(), "report", report.sealedFields()));
     }
 
     /** The caller's visible reports, newest first, as metadata. */
     @Transactional(readOnly = true)
-    PageOf<IncidentView> list(int page, int size) {
-        CurrentUser caller = Callers.current();
+    PageOf<IncidentView> list(Caller caller, int page, int size) {
         var request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "reportedAt"));
         Page<IncidentReport> found;
         if (caller.has(Role.DEFENDER)) {
@@ -124,25 +113,20 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
     }
 
     @Transactional
-    IncidentView view(UUID id) {
-        CurrentUser caller = Callers.current();
-        IncidentReport report = reports.findById(id).orElseThrow(NotFound::new);
-        Visibility visibility = visibility(report, caller);
-        if (!visibility.isVisible()) {
-            throw new NotFound();
-        }
-        return render(report, visibility, caller);
+    IncidentView view(Caller caller, UUID id) {
+        return render(caller, guard.visible(id, caller));
     }
 
     @Transactional
-    IncidentView triage(UUID id, IncidentStatus outcome, Severity severity) {
-        CurrentUser caller = Callers.current();
-        IncidentReport report = reports.findById(id)
-                .filter(r -> NeedToKnow.isStaffOf(caller, r.organisation()))
+    IncidentView triage(Caller caller, UUID id, IncidentStatus outcome, Severity severity) {
+        IncidentGuard.Guarded before = guard.find(id, caller)
+                .filter(g -> NeedToKnow.mayTriage(caller, g.facts()))
                 .orElseThrow(NotFound::new);
+        IncidentReport report = before.report();
         report.triage(caller.subject(), outcome, severity);
         reports.saveAndFlush(report);
-        return render(report, visibility(report, caller), caller);
+        // Claiming is what gives the claimant content: the response follows the claimed report.
+        return render(caller, guard.afterChange(before, caller));
     }
 
     /**
@@ -201,47 +185,26 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
     }
 
     @Transactional
-    List<RecordHistory.Entry> history(UUID id) {
-        CurrentUser caller = Callers.current();
-        reports.findById(id)
-                .filter(r -> visibility(r, caller).isVisible() || NeedToKnow.isSupervisorOf(caller, r.organisation()))
+    List<RecordHistory.Entry> history(Caller caller, UUID id) {
+        guard.find(id, caller)
+                .filter(g -> NeedToKnow.mayReadReportHistory(caller, g.facts(), g.decision()))
                 .orElseThrow(NotFound::new);
-        return history.of(IncidentReport.class, IncidentReport.ENTITY, id);
+        return history.of(caller, IncidentReport.class, IncidentReport.ENTITY, id);
     }
 
     long version(UUID id) {
         return reports.findById(id).map(IncidentReport::version).orElseThrow(NotFound::new);
     }
 
-    private IncidentView render(IncidentReport report, Visibility visibility, CurrentUser caller) {
-        boolean erased =
-                defenders.find(report.defenderId()).map(DefenderRef::erased).orElse(true);
-        if (!visibility.allowsContent() || erased) {
+    private IncidentView render(Caller caller, IncidentGuard.Guarded guarded) {
+        IncidentReport report = guarded.report();
+        if (!guarded.showsContent()) {
             return IncidentView.metadata(report);
         }
-        String purpose = visibility.purpose(caller.has(Role.DEFENDER) ? "self" : "casework");
         return IncidentView.content(
                 report,
-                visibility,
-                sealedFields.open(IncidentReport.ENTITY, report.id(), purpose, report.sealedFields()));
-    }
-
-    Visibility visibility(IncidentReport report, CurrentUser caller) {
-        String defenderSubject =
-                defenders.find(report.defenderId()).map(DefenderRef::subject).orElse(null);
-        Set<String> assignees = report.caseFileId() == null
-                ? Set.of()
-                : caseAssignees
-                        .orderedStream()
-                        .flatMap(c -> c.of(report.caseFileId()).stream())
-                        .collect(java.util.stream.Collectors.toSet());
-        return NeedToKnow.incidentReport(
-                caller,
-                report.organisation(),
-                defenderSubject,
-                report.reportedBy(),
-                report.claimedBy(),
-                assignees,
-                breakGlass.holds(caller, report.id()));
+                guarded.decision().visibility(),
+                sealedFields.open(
+                        caller, IncidentReport.ENTITY, report.id(), guarded.purpose(caller), report.sealedFields()));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start when PostgreSQL could lose acknowledged writes: an incident report that was
- * confirmed to a defender must survive a crash (SECURITY.md §5).
+ * confirmed to a defender must survive a crash.
  */
 @Component
 class DatabaseDurabilityCheck implements InitializingBean {

@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.sanad.server.access.Caller;
+import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.web.BadRequest;
 import org.sanad.server.web.Versions;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +48,8 @@ class ReferralController {
     }
 
     @PostMapping("/api/cases/{caseFileId}/referrals")
-    ResponseEntity<ReferralView> refer(@PathVariable UUID caseFileId, @Valid @RequestBody Refer request) {
+    ResponseEntity<ReferralView> refer(
+            Caller caller, @PathVariable UUID caseFileId, @Valid @RequestBody Refer request) {
         Set<SharedField> shared = EnumSet.noneOf(SharedField.class);
         for (String name : request.sharedFields()) {
             shared.add(SharedField.fromApiName(name)
@@ -54,6 +57,7 @@ class ReferralController {
                             "unknown-shared-field", "sharedFields names a field that cannot be shared")));
         }
         ReferralView view = referrals.refer(
+                caller,
                 caseFileId,
                 request.toOrganisation(),
                 request.service(),
@@ -68,19 +72,20 @@ class ReferralController {
     }
 
     @GetMapping("/api/referrals/{id}")
-    ResponseEntity<ReferralView> get(@PathVariable UUID id) {
-        ReferralView view = referrals.view(id);
+    ResponseEntity<ReferralView> get(Caller caller, @PathVariable UUID id) {
+        ReferralView view = referrals.view(caller, id);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping("/api/referrals/{id}/history")
-    List<org.sanad.server.audit.RecordHistory.Entry> history(@PathVariable UUID id) {
-        return referrals.history(id);
+    List<org.sanad.server.audit.RecordHistory.Entry> history(Caller caller, @PathVariable UUID id) {
+        return referrals.history(caller, id);
     }
 
     @PostMapping("/api/referrals/{id}/{action:accept|decline|withdraw|close}")
-    ResponseEntity<ReferralView> move(@PathVariable UUID id, @PathVariable String action) {
-        ReferralView view = referrals.move(id, action);
+    ResponseEntity<ReferralView> move(Caller caller, @PathVariable UUID id, @PathVariable String action) {
+        ReferralView view =
+                referrals.move(caller, id, NeedToKnow.ReferralMove.valueOf(action.toUpperCase(java.util.Locale.ROOT)));
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.BreakGlassTarget;
 import org.sanad.server.access.BreakGlassTargets;
-import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
+import org.sanad.server.access.NeedToKnow.Decision;
+import org.sanad.server.access.NeedToKnow.ReferralMove;
 import org.sanad.server.access.NeedToKnow.ReferralSide;
 import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.AccessEvent;
@@ -45,7 +45,7 @@ public class ReferralManagement implements BreakGlassTargets {
     private final SealedFields sealedFields;
     private final Clock clock;
     private final RecordHistory history;
-    private final BreakGlassGrants breakGlass;
+    private final ReferralGuard guard;
 
     ReferralManagement(
             Referrals referrals,
@@ -55,9 +55,9 @@ public class ReferralManagement implements BreakGlassTargets {
             SealedFields sealedFields,
             Clock clock,
             RecordHistory history,
-            BreakGlassGrants breakGlass) {
+            ReferralGuard guard) {
         this.history = history;
-        this.breakGlass = breakGlass;
+        this.guard = guard;
         this.referrals = referrals;
         this.cases = cases;
         this.defenders = defenders;
@@ -68,6 +68,7 @@ public class ReferralManagement implements BreakGlassTargets {
 
     @Transactional
     ReferralView refer(
+            Caller caller,
             UUID caseFileId,
             String toOrganisation,
             ReferralService service,
@@ -75,15 +76,15 @@ public class ReferralManagement implements BreakGlassTargets {
             Set<SharedField> shared,
             String reason,
             LocalDate expiresOn) {
-        CurrentUser caller = Callers.current();
-        // Only the case file's assignees refer: a referral discloses the defender to another
-        // organisation, which a supervisor's break-glass access to the case file does not cover.
-        CaseFileRef file = cases.find(caseFileId)
-                .filter(f -> NeedToKnow.caseFile(caller, f.organisation(), null, f.assignees(), false)
-                        .isVisible())
-                .orElseThrow(NotFound::new);
-        if (!NeedToKnow.caseFile(caller, file.organisation(), null, file.assignees(), false)
-                .allowsContent()) {
+        CaseFileRef file = cases.find(caseFileId).orElseThrow(NotFound::new);
+        // The caller's decision on the case file, without the grant: a supervisor's break-glass
+        // access to the case file does not cover disclosing the defender to another organisation.
+        Decision onFile =
+                NeedToKnow.caseFile(caller, new NeedToKnow.CaseFile(file.organisation(), null, file.assignees(), null));
+        if (!onFile.isVisible()) {
+            throw new NotFound();
+        }
+        if (!NeedToKnow.mayRefer(onFile)) {
             throw new Forbidden();
         }
         if (file.status() == CaseStatus.CLOSED) {
@@ -110,92 +111,46 @@ public class ReferralManagement implements BreakGlassTargets {
                 clock.instant(),
                 sealedFields);
         referrals.save(referral);
-        return render(referral, caller);
+        return render(caller, guard.decide(referral, caller));
     }
 
     @Transactional
-    ReferralView view(UUID id) {
-        CurrentUser caller = Callers.current();
-        return render(visible(id, caller), caller);
+    ReferralView view(Caller caller, UUID id) {
+        return render(caller, guard.visible(id, caller));
     }
 
     @Transactional
-    ReferralView move(UUID id, String action) {
-        CurrentUser caller = Callers.current();
-        Referral referral = visible(id, caller);
-        ReferralSide side = side(referral, caller);
-        var at = clock.instant();
-        switch (action) {
-            case "accept" -> {
-                requireSide(side, ReferralSide.RECEIVER);
-                referral.accept(caller.subject(), at, today());
-            }
-            case "decline" -> {
-                requireSide(side, ReferralSide.RECEIVER);
-                referral.decline(caller.subject(), at, today());
-            }
-            case "withdraw" -> {
-                requireSide(side, ReferralSide.SENDER, ReferralSide.SENDING_SUPERVISOR, ReferralSide.BREAK_GLASS);
-                referral.withdraw(caller.subject(), at, today());
-            }
-            case "close" -> {
-                requireSide(
-                        side,
-                        ReferralSide.SENDER,
-                        ReferralSide.SENDING_SUPERVISOR,
-                        ReferralSide.BREAK_GLASS,
-                        ReferralSide.RECEIVER);
-                referral.close(caller.subject(), at, today());
-            }
-            default -> throw new NotFound();
-        }
-        referrals.saveAndFlush(referral);
-        return render(referral, caller);
-    }
-
-    /** A side that may see the referral but not make this move gets 403. */
-    private static void requireSide(ReferralSide side, ReferralSide... allowed) {
-        if (!Set.of(allowed).contains(side)) {
+    ReferralView move(Caller caller, UUID id, ReferralMove move) {
+        ReferralGuard.Guarded guarded = guard.visible(id, caller);
+        // A side that may see the referral but not make this move gets 403.
+        if (!guarded.decision().allows(move)) {
             throw new Forbidden();
         }
+        Referral referral = guarded.referral();
+        var at = clock.instant();
+        switch (move) {
+            case ACCEPT -> referral.accept(caller.subject(), at, today());
+            case DECLINE -> referral.decline(caller.subject(), at, today());
+            case WITHDRAW -> referral.withdraw(caller.subject(), at, today());
+            case CLOSE -> referral.close(caller.subject(), at, today());
+        }
+        referrals.saveAndFlush(referral);
+        return render(caller, guarded);
     }
 
     @Transactional
-    List<RecordHistory.Entry> history(UUID id) {
-        CurrentUser caller = Callers.current();
-        Referral referral = visible(id, caller);
-        if (side(referral, caller) == ReferralSide.DEFENDER) {
+    List<RecordHistory.Entry> history(Caller caller, UUID id) {
+        if (!guard.visible(id, caller).decision().mayReadHistory()) {
             throw new NotFound();
         }
         // The other organisation's staff are not named (as in the audit API): only that it acted.
-        return history.of(Referral.class, Referral.ENTITY, id).stream()
+        return history.of(caller, Referral.class, Referral.ENTITY, id).stream()
                 .map(entry -> entry.organisation().equals(caller.organisation()) ? entry : entry.withoutSubject())
                 .toList();
     }
 
     long version(UUID id) {
         return referrals.findById(id).map(Referral::version).orElseThrow(NotFound::new);
-    }
-
-    private Referral visible(UUID id, CurrentUser caller) {
-        return referrals
-                .findById(id)
-                .filter(r -> side(r, caller) != ReferralSide.NONE)
-                .orElseThrow(NotFound::new);
-    }
-
-    private ReferralSide side(Referral referral, CurrentUser caller) {
-        Set<String> assignees =
-                cases.find(referral.caseFileId()).map(CaseFileRef::assignees).orElse(Set.of());
-        String defenderSubject =
-                defenders.find(referral.defenderId()).map(DefenderRef::subject).orElse(null);
-        return NeedToKnow.referral(
-                caller,
-                referral.fromOrganisation(),
-                referral.toOrganisation(),
-                assignees,
-                defenderSubject,
-                breakGlass.holds(caller, referral.id()));
     }
 
     @Override
@@ -211,26 +166,25 @@ public class ReferralManagement implements BreakGlassTargets {
                         defenders.find(r.defenderId()).map(DefenderRef::erased).orElse(true)));
     }
 
-    private ReferralView render(Referral referral, CurrentUser caller) {
-        ReferralSide side = side(referral, caller);
-        boolean erased =
-                defenders.find(referral.defenderId()).map(DefenderRef::erased).orElse(true);
+    private ReferralView render(Caller caller, ReferralGuard.Guarded guarded) {
+        Referral referral = guarded.referral();
+        ReferralSide side = guarded.decision().side();
         return switch (side) {
             case SENDER, BREAK_GLASS -> {
                 boolean sender = side == ReferralSide.SENDER;
                 String purpose = sender ? "casework" : Visibility.BREAK_GLASS_PURPOSE;
-                String reason = erased
+                String reason = guarded.defenderErased()
                         ? null
                         : sealedFields
-                                .open(Referral.ENTITY, referral.id(), purpose, List.of(referral.reasonField()))
+                                .open(caller, Referral.ENTITY, referral.id(), purpose, List.of(referral.reasonField()))
                                 .get("reason");
                 yield ReferralView.of(referral, today(), sender ? "sender" : "break-glass", reason, null);
             }
             case RECEIVER -> {
-                if (!referral.isLiveOn(today()) || erased) {
+                if (!referral.isLiveOn(today()) || guarded.defenderErased()) {
                     yield ReferralView.of(referral, today(), "receiver", null, null);
                 }
-                yield ReferralView.of(referral, today(), "receiver", null, shared(referral));
+                yield ReferralView.of(referral, today(), "receiver", null, shared(caller, referral));
             }
             case SENDING_SUPERVISOR -> ReferralView.of(referral, today(), "sending-supervisor", null, null);
             case DEFENDER -> ReferralView.of(referral, today(), "defender", null, null);
@@ -239,7 +193,7 @@ public class ReferralManagement implements BreakGlassTargets {
     }
 
     /** Opens exactly the shared fields, recorded as one access-log entry on the referral. */
-    private Map<String, Object> shared(Referral referral) {
+    private Map<String, Object> shared(Caller caller, Referral referral) {
         Set<SharedField> shared = referral.sharedFields();
         Set<String> defenderFields = shared.stream()
                 .filter(SharedField::isDefenderField)
@@ -261,7 +215,9 @@ public class ReferralManagement implements BreakGlassTargets {
                 .map(SealedField::name)
                 .toList();
         Map<String, String> opened = sealedFields.open(
-                new AccessEvent(AccessEvent.Action.READ, Referral.ENTITY, referral.id(), names, "referral"), fields);
+                caller,
+                new AccessEvent(AccessEvent.Action.READ, Referral.ENTITY, referral.id(), names, "referral"),
+                fields);
         Map<String, Object> result = new LinkedHashMap<>();
         opened.forEach((name, value) -> {
             if (value != null) {

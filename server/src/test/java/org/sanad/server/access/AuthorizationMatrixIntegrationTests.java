@@ -30,7 +30,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The authorization matrix of SECURITY.md §3: every endpoint the application maps, for every role
+ * The authorization matrix: every endpoint the application maps, for every role
  * and every record situation, answers the status in {@link #MATRIX}. The endpoints are read from
  * the application's own handler mappings: an endpoint without a row, or a row without an
  * endpoint, fails the build.
@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code /api/users/{subject}/…}) the "records" are accounts: one's own, another account of the
  * organisation, one of zagros-aid, a random subject.
  *
- * <p>Expected statuses follow PRODUCT.md: a role the endpoint is not for gets 403, a record
+ * <p>Expected statuses follow docs/api.md: a role the endpoint is not for gets 403, a record
  * outside need-to-know 404 like one that does not exist, no token 401. A 409 in the table is a
  * documented refusal of a valid request by the record's state (noted at the row). Calls that
  * change state use valid bodies, and, where a success would use up the record (erasure, status

@@ -26,7 +26,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Emergency lockdown end to end (PRODUCT.md §6): real tokens of throwaway Keycloak users, the real
+ * Emergency lockdown end to end: real tokens of throwaway Keycloak users, the real
  * server and its PostgreSQL.
  */
 @IntegrationTest
@@ -301,9 +301,9 @@ class LockdownIntegrationTests {
     @Test
     void lockdownAndUnlockPublishEventsForTheAccessLog() {
         TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
-        var caller = new CurrentUser(defender.subject(), "tigris-legal", Set.of(Role.DEFENDER), "sanad-demo");
+        var caller = new Caller(defender.subject(), "tigris-legal", Set.of(Role.DEFENDER), "sanad-demo");
         var supervisor =
-                new CurrentUser(subjectOf("supervisor.tigris"), "tigris-legal", Set.of(Role.SUPERVISOR), "sanad-demo");
+                new Caller(subjectOf("supervisor.tigris"), "tigris-legal", Set.of(Role.SUPERVISOR), "sanad-demo");
 
         var lockedAt = lockdowns.lockDownSelf(caller);
         lockdowns.unlock(defender.subject(), supervisor, REASON);

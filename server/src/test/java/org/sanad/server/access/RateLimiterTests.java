@@ -153,7 +153,7 @@ class RateLimiterTests {
                 .header("alg", "RS256")
                 .claims(c -> c.putAll(Map.of("sub", subject, "org", "tigris-legal")))
                 .build();
-        var user = new CurrentUser(subject, "tigris-legal", Set.of(Role.CASEWORKER), "sanad-demo");
+        var user = new Caller(subject, "tigris-legal", Set.of(Role.CASEWORKER), "sanad-demo");
         SecurityContextHolder.getContext().setAuthentication(new SanadAuthentication(jwt, List.of(), user));
     }
 }

@@ -60,7 +60,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every token attack of SECURITY.md §2 against the running server: forged tokens minted with Nimbus
+ * Every token attack we know of against the running server: forged tokens minted with Nimbus
  * JOSE, and real tokens of the test Keycloak that must not work here. Each is refused with 401
  * (403 for a missing role), never a 5xx, and nothing of the token is echoed.
  *

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * The proof behind PRODUCT.md §4 "every read of content is recorded, or the read fails". The list
+ * The proof behind the rule "every read of content is recorded, or the read fails". The list
  * of GET endpoints comes from the running application's handler mappings, so a new endpoint fails
  * {@link #everyGetEndpointIsClassified} until someone decides whether it discloses content. Each
  * logged endpoint is then called as a caller who may see the planted canaries: it must write

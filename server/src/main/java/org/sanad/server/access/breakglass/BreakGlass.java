@@ -10,14 +10,12 @@ import java.util.UUID;
 import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.BreakGlassTarget;
 import org.sanad.server.access.BreakGlassTargets;
-import org.sanad.server.access.Callers;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Role;
 import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
-import org.sanad.server.audit.RevisionPurpose;
 import org.sanad.server.common.Ids;
 import org.sanad.server.common.PageOf;
 import org.sanad.server.encryption.SealedField;
@@ -35,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Grants, checks and lists break-glass access. A grant opens content to its supervisor for one
- * record until it expires; every module's need-to-know decision asks {@link #holds} (through
+ * record until it expires; every module's need-to-know decision asks {@link #activeGrant} (through
  * {@link BreakGlassGrants}) and passes the answer to {@link NeedToKnow}.
  */
 @Service
@@ -67,16 +65,12 @@ public class BreakGlass implements BreakGlassGrants {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean holds(CurrentUser caller, UUID recordId) {
+    public Optional<UUID> activeGrant(Caller caller, UUID recordId) {
         if (recordId == null || !caller.has(Role.SUPERVISOR)) {
-            return false;
+            return Optional.empty();
         }
-        List<UUID> active = grants.findActive(recordId, caller.subject(), caller.organisation(), clock.instant());
-        if (active.isEmpty()) {
-            return false;
-        }
-        RevisionPurpose.breakGlass(active.getFirst());
-        return true;
+        return grants.findActive(recordId, caller.subject(), caller.organisation(), clock.instant()).stream()
+                .findFirst();
     }
 
     /**
@@ -87,13 +81,12 @@ public class BreakGlass implements BreakGlassGrants {
      * @throws Conflict if the defender the record is about was erased
      */
     @Transactional
-    GrantView grant(UUID recordId, String reason, int minutes) {
-        CurrentUser caller = Callers.current();
+    GrantView grant(Caller caller, UUID recordId, String reason, int minutes) {
         if (!caller.has(Role.SUPERVISOR)) {
             throw new Forbidden();
         }
         BreakGlassTarget target = find(recordId)
-                .filter(t -> NeedToKnow.isSupervisorOf(caller, t.organisation()))
+                .filter(t -> NeedToKnow.mayBreakGlass(caller, t.organisation()))
                 .orElseThrow(NotFound::new);
         if (target.defenderErased()) {
             throw new Conflict("defender-erased", "The defender's personal data was erased");
@@ -102,12 +95,14 @@ public class BreakGlass implements BreakGlassGrants {
         var grant = BreakGlassGrant.grant(
                 Ids.newId(), caller, target, reason, Duration.ofMinutes(minutes), now, sealedFields);
         grants.save(grant);
-        accessLog.record(new AccessEvent(
-                AccessEvent.Action.BREAK_GLASS,
-                target.recordType(),
-                target.recordId(),
-                List.of(),
-                Visibility.BREAK_GLASS_PURPOSE));
+        accessLog.record(
+                caller,
+                new AccessEvent(
+                        AccessEvent.Action.BREAK_GLASS,
+                        target.recordType(),
+                        target.recordId(),
+                        List.of(),
+                        Visibility.BREAK_GLASS_PURPOSE));
         // Ids only: the reason is personal data and stays sealed.
         log.info(
                 "break-glass grant {} by {} on {} {} until {}",
@@ -126,8 +121,7 @@ public class BreakGlass implements BreakGlassGrants {
      * defender's key.
      */
     @Transactional
-    PageOf<GrantView> list(int page, int size) {
-        CurrentUser caller = Callers.current();
+    PageOf<GrantView> list(Caller caller, int page, int size) {
         if (!caller.has(Role.SUPERVISOR)) {
             throw new Forbidden();
         }
@@ -142,6 +136,7 @@ public class BreakGlass implements BreakGlassGrants {
                         grant.reasonField().context()))
                 .toList();
         Map<String, String> opened = sealedFields.open(
+                caller,
                 new AccessEvent(
                         AccessEvent.Action.READ,
                         BreakGlassGrant.ENTITY,

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
+import org.sanad.server.access.Caller;
 import org.sanad.server.common.PageOf;
 import org.sanad.server.web.BadRequest;
 import org.springframework.http.HttpStatus;
@@ -42,19 +43,20 @@ class BreakGlassController {
     }
 
     @PostMapping
-    ResponseEntity<GrantView> grant(@Valid @RequestBody Request request) {
+    ResponseEntity<GrantView> grant(Caller caller, @Valid @RequestBody Request request) {
         if (!BreakGlassGrant.isWritten(request.reason())) {
             throw new BadRequest("break-glass-reason", "A break-glass reason must be written: 20 to 2000 characters");
         }
         int minutes = request.minutes() == null ? BreakGlassGrant.DEFAULT_MINUTES : request.minutes();
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(breakGlass.grant(request.record(), request.reason(), minutes));
+                .body(breakGlass.grant(caller, request.record(), request.reason(), minutes));
     }
 
     @GetMapping
     PageOf<GrantView> list(
+            Caller caller,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        return breakGlass.list(page, size);
+        return breakGlass.list(caller, page, size);
     }
 }

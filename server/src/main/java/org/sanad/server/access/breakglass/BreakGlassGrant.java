@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.server.access.BreakGlassTarget;
-import org.sanad.server.access.CurrentUser;
+import org.sanad.server.access.Caller;
 import org.sanad.server.access.Role;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
@@ -33,7 +33,7 @@ class BreakGlassGrant {
     static final int MAX_REASON = 2000;
     static final int MAX_MINUTES = 60;
 
-    /** When a request gives no duration: half of the maximum, as in PRODUCT.md's example. */
+    /** When a request gives no duration: half of the maximum, the default a supervisor gets when they name none. */
     static final int DEFAULT_MINUTES = 30;
 
     @Id
@@ -75,7 +75,7 @@ class BreakGlassGrant {
      */
     static BreakGlassGrant grant(
             UUID id,
-            CurrentUser supervisor,
+            Caller supervisor,
             BreakGlassTarget target,
             String reason,
             Duration duration,

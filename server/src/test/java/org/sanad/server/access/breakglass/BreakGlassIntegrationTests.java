@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Break-glass (PRODUCT.md §1): a supervisor reaches the content of one record of their
+ * Break-glass: a supervisor reaches the content of one record of their
  * organisation, with a written reason, for a limited time, recorded and shown to the organisation.
  */
 @IntegrationTest

@@ -10,9 +10,9 @@ import java.util.Set;
  * @param roles the Sanad roles the token carries
  * @param clientId the client the token was issued to ({@code azp})
  */
-public record CurrentUser(String subject, String organisation, Set<Role> roles, String clientId) {
+public record Caller(String subject, String organisation, Set<Role> roles, String clientId) {
 
-    public CurrentUser {
+    public Caller {
         roles = Set.copyOf(roles);
     }
 
@@ -22,6 +22,6 @@ public record CurrentUser(String subject, String organisation, Set<Role> roles, 
 
     @Override
     public String toString() {
-        return "CurrentUser[" + subject + "]";
+        return "Caller[" + subject + "]";
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sanad.access")
-record AccessProperties(
+public record AccessProperties(
         @NotEmpty Set<String> allowedClients,
         @NotNull Duration jwksConnectTimeout,
         @NotNull Duration jwksReadTimeout,
@@ -49,7 +49,7 @@ record AccessProperties(
      * Counted per server replica: with n replicas behind a balancer a subject gets up to n times
      * the limit.
      */
-    record RateLimit(
+    public record RateLimit(
             @NotBlank String method, @NotBlank String pattern, @Positive int requests, @NotNull Duration per) {}
 
     /**
@@ -63,7 +63,7 @@ record AccessProperties(
      * @param connectTimeout bound on connecting to Keycloak
      * @param readTimeout bound on waiting for an answer of Keycloak
      */
-    record KeycloakAdmin(
+    public record KeycloakAdmin(
             @NotNull URI serverUrl,
             @NotBlank String realm,
             @NotBlank String clientId,

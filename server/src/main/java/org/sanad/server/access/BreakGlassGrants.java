@@ -1,11 +1,13 @@
 package org.sanad.server.access;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The break-glass fact every record guard asks for once and passes to {@link NeedToKnow}.
- * Implemented by {@code access.breakglass}, which keeps the grants.
+ * Implemented by {@code access.breakglass}, which keeps the grants; the record modules implement
+ * {@link Targets}, so that break-glass depends on none of them.
  */
 public interface BreakGlassGrants {
 
@@ -15,4 +17,34 @@ public interface BreakGlassGrants {
      * and stamps nothing; a request that ends up using the grant stamps its revision itself.
      */
     Optional<UUID> activeGrant(Caller caller, UUID recordId);
+
+    /**
+     * A record a supervisor may break glass on, as the module that holds it describes it.
+     *
+     * @param recordType the logical entity ({@code defender}, {@code incident}, {@code case-file}, {@code referral})
+     * @param recordId the record
+     * @param organisation the organisation that owns it (for a referral, the sending organisation)
+     * @param defenderId the defender it is about: the break-glass reason is sealed under their key
+     * @param defenderErased whether that defender's personal data was erased (their key is gone)
+     */
+    record Target(String recordType, UUID recordId, String organisation, UUID defenderId, boolean defenderErased) {
+
+        public Target {
+            Objects.requireNonNull(recordType, "recordType");
+            Objects.requireNonNull(recordId, "recordId");
+            Objects.requireNonNull(organisation, "organisation");
+            Objects.requireNonNull(defenderId, "defenderId");
+        }
+    }
+
+    /**
+     * Finds the record a break-glass request names. Implemented by each module whose records a
+     * supervisor may break glass on (defenders, incidents, cases, referrals), so that this module
+     * depends on none of them.
+     */
+    interface Targets {
+
+        /** The record with this id, whoever may see it; empty if this module holds no such record. */
+        Optional<Target> breakGlassTarget(UUID recordId);
+    }
 }

@@ -1,7 +1,12 @@
 package org.sanad.server.access;
 
+import java.util.Collection;
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The caller of the current request, from the security context. Controllers receive the caller as
@@ -18,9 +23,23 @@ public final class Callers {
      * @throws AuthenticationCredentialsNotFoundException when the request carries no validated token
      */
     public static Caller current() {
+        return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("no authenticated caller"));
+    }
+
+    /**
+     * The authentication that makes a validated token the given caller: what the services see of
+     * a request, whatever authenticated it.
+     */
+    public static JwtAuthenticationToken authentication(
+            Jwt jwt, Collection<? extends GrantedAuthority> authorities, Caller caller) {
+        return new SanadAuthentication(jwt, authorities, caller);
+    }
+
+    /** The authenticated caller, if the request has one by now. */
+    public static Optional<Caller> find() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof SanadAuthentication authentication) {
-            return authentication.user();
+            return Optional.of(authentication.user());
         }
-        throw new AuthenticationCredentialsNotFoundException("no authenticated caller");
+        return Optional.empty();
     }
 }

@@ -20,7 +20,7 @@ public enum Role {
         return "ROLE_" + name();
     }
 
-    static Optional<Role> fromRealmRole(String name) {
+    public static Optional<Role> fromRealmRole(String name) {
         for (Role role : values()) {
             if (role.realmRole().equals(name)) {
                 return Optional.of(role);

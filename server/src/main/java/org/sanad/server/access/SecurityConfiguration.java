@@ -9,20 +9,21 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The one authorization table of Sanad. Role checks live here; need-to-know checks on single
- * records are explicit methods of the modules' services, which answer 404 for anything the
- * caller may not see.
+ * The API's filter chain and, through {@link ApiAuthorization}, the one authorization table of
+ * Sanad. Nested modules add their own filters to it as {@code Customizer<HttpSecurity>} beans
+ * (the request limits of {@code access.limits}), which Spring Security applies to every chain. Role checks live here; need-to-know on single
+ * records is {@link NeedToKnow}, asked once per request by each module's guard, which answers 404
+ * for anything the caller may not see.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, RateLimitFilter rateLimits) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
         // Tokens only from the Authorization header: never from the query string or a form body.
         var bearerTokens = new DefaultBearerTokenResolver();
         bearerTokens.setAllowUriQueryParameter(false);
@@ -48,8 +49,6 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problems.unauthorized(response, false))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN)))
-                // Per-subject rate limits, once the token has told who the subject is.
-                .addFilterAfter(rateLimits, BearerTokenAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookies, no sessions: a bearer-token API is not exposed to CSRF.
                 .csrf(csrf -> csrf.disable())

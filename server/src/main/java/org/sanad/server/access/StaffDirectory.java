@@ -1,35 +1,18 @@
 package org.sanad.server.access;
 
-import org.springframework.stereotype.Service;
-
 /**
  * Who is staff of an organisation, according to Keycloak: consulted before anyone is given work
- * (and so content) in a case file.
+ * (and so content) in a case file. Implemented by {@code access.accounts}.
  */
-@Service
-public class StaffDirectory {
-
-    private final KeycloakAccounts accounts;
-
-    StaffDirectory(KeycloakAccounts accounts) {
-        this.accounts = accounts;
-    }
+public interface StaffDirectory {
 
     /**
      * Whether the subject is an existing caseworker or supervisor of the organisation.
      *
-     * @throws IdentityProviderUnavailable when Keycloak cannot be asked (503)
+     * @throws RuntimeException a 503 problem when Keycloak cannot be asked
      */
-    public boolean isStaffOf(String subject, String organisation) {
-        if (!accounts.organisationOf(subject).map(organisation::equals).orElse(false)) {
-            return false;
-        }
-        var roles = accounts.rolesOf(subject);
-        return roles.contains(Role.CASEWORKER) || roles.contains(Role.SUPERVISOR);
-    }
+    boolean isStaffOf(String subject, String organisation);
 
     /** Whether the subject has the supervisor role in Keycloak. */
-    public boolean isSupervisor(String subject) {
-        return accounts.rolesOf(subject).contains(Role.SUPERVISOR);
-    }
+    boolean isSupervisor(String subject);
 }

@@ -32,7 +32,7 @@ public class AccessLog {
 
     /** Records an access on behalf of a named actor (events raised outside a request thread's caller). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recordAs(String actor, String organisation, AccessEvent event) {
+    public void recordAs(String actor, String organisation, AccessEvent event) {
         jdbc.update(
                 """
                 insert into access_log (at, actor, organisation, action, record_type, record_id, fields, purpose, request_id)

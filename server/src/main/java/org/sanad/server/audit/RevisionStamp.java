@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.hibernate.envers.RevisionListener;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Callers;
-import org.sanad.server.access.Visibility;
+import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.web.RequestIds;
 
 /**

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.sanad.server.access.BreakGlassTarget;
-import org.sanad.server.access.BreakGlassTargets;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.StaffDirectory;
@@ -31,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens case files from triaged reports, assigns them, and keeps their notes and status. */
 @Service
-public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGlassTargets {
+public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGlassGrants.Targets {
 
     private final CaseFiles files;
     private final CaseNotes notes;
@@ -172,9 +171,9 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+    public Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
         return files.findById(recordId)
-                .map(f -> new BreakGlassTarget(
+                .map(f -> new BreakGlassGrants.Target(
                         CaseFile.ENTITY,
                         f.id(),
                         f.organisation(),

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.sanad.server.access.Visibility;
+import org.sanad.server.access.NeedToKnow.Visibility;
 
 /** A case file as one caller may see it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

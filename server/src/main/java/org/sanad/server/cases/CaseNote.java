@@ -17,7 +17,7 @@ import org.sanad.server.encryption.Sealer;
 @Entity
 @Table(name = "case_notes")
 @Audited(withModifiedFlag = true)
-public class CaseNote {
+class CaseNote {
 
     static final String ENTITY = "case-note";
 

@@ -5,7 +5,17 @@
  */
 @ApplicationModule(
         displayName = "Cases",
-        allowedDependencies = {"access", "audit", "encryption", "web", "common", "defenders", "incidents"})
+        allowedDependencies = {
+            "access",
+            "access.breakglass",
+            "access.accounts",
+            "audit",
+            "encryption",
+            "web",
+            "common",
+            "defenders",
+            "incidents"
+        })
 package org.sanad.server.cases;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package org.sanad.server.defenders;
 
 /** What a defender does that puts them at risk. */
-public enum Activity {
+enum Activity {
     JOURNALIST,
     LAWYER,
     ACTIVIST,

@@ -7,12 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sanad.crypto.BlindIndex.Normalization;
 import org.sanad.crypto.Keyring;
-import org.sanad.server.access.BreakGlassTarget;
-import org.sanad.server.access.BreakGlassTargets;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
+import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.access.Role;
-import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
 import org.sanad.server.audit.RecordHistory;
@@ -26,13 +25,12 @@ import org.sanad.server.web.Conflict;
 import org.sanad.server.web.Forbidden;
 import org.sanad.server.web.NotFound;
 import org.sanad.server.web.Versions;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registers, shows, changes, finds and erases defender profiles, each under need-to-know. */
 @Service
-public class DefenderManagement implements DefenderDirectory, BreakGlassTargets {
+public class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,7 +41,6 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
     private final Keyring keyring;
     private final AccessLog accessLog;
     private final DefenderGuard guard;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordHistory history;
     private final Tombstones tombstones;
@@ -55,7 +52,6 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
             Keyring keyring,
             AccessLog accessLog,
             DefenderGuard guard,
-            ApplicationEventPublisher events,
             Clock clock,
             RecordHistory history,
             Tombstones tombstones) {
@@ -67,7 +63,6 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
         this.keyring = keyring;
         this.accessLog = accessLog;
         this.guard = guard;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -93,7 +88,6 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
                 sealedFields);
         defenders.save(defender);
         index(defender, profile);
-        events.publishEvent(new DefenderRegistered(id, defender.organisation(), clock.instant()));
         String purpose = subject == null ? "casework" : "self";
         return DefenderView.content(defender, Visibility.CONTENT, open(caller, defender, purpose));
     }
@@ -168,12 +162,6 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
                 tombstone.destroyedVersions(),
                 tombstone.digest(),
                 tombstone.destroyedAt());
-        events.publishEvent(new DefenderPersonalDataErased(
-                id,
-                defender.organisation(),
-                tombstone.destroyedVersions(),
-                tombstone.digest(),
-                tombstone.destroyedAt()));
     }
 
     /**
@@ -227,10 +215,10 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassTargets 
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+    public Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
         return defenders
                 .findById(recordId)
-                .map(d -> new BreakGlassTarget(Defender.ENTITY, d.id(), d.organisation(), d.id(), d.isErased()));
+                .map(d -> new BreakGlassGrants.Target(Defender.ENTITY, d.id(), d.organisation(), d.id(), d.isErased()));
     }
 
     private DefenderView render(Caller caller, DefenderGuard.Guarded guarded) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.sanad.server.access.Visibility;
+import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.common.Governorate;
 
 /**

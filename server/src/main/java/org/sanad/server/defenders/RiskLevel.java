@@ -1,6 +1,6 @@
 package org.sanad.server.defenders;
 
-public enum RiskLevel {
+enum RiskLevel {
     LOW,
     MEDIUM,
     HIGH,

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * A stored ciphertext failed to open under its own row's context: it was tampered with, moved
  * from another row, or its key was destroyed. Nothing of it is disclosed.
  */
-public final class IntegrityFailure extends ProblemException {
+final class IntegrityFailure extends ProblemException {
 
     IntegrityFailure() {
         super(Problems.of(

@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.sanad.server.access.BreakGlassTarget;
-import org.sanad.server.access.BreakGlassTargets;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Role;
@@ -18,7 +17,6 @@ import org.sanad.server.defenders.DefenderWork;
 import org.sanad.server.encryption.SealedFields;
 import org.sanad.server.web.Conflict;
 import org.sanad.server.web.NotFound;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -27,13 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Receives, lists, shows and triages incident reports, and links them to case files. */
 @Service
-public class IncidentManagement implements DefenderWork, BreakGlassTargets {
+public class IncidentManagement implements DefenderWork, BreakGlassGrants.Targets {
 
     private final IncidentReports reports;
     private final DefenderDirectory defenders;
     private final SealedFields sealedFields;
     private final IncidentGuard guard;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RecordHistory history;
 
@@ -42,7 +39,6 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
             DefenderDirectory defenders,
             SealedFields sealedFields,
             IncidentGuard guard,
-            ApplicationEventPublisher events,
             Clock clock,
             RecordHistory history) {
         this.history = history;
@@ -50,7 +46,6 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
         this.defenders = defenders;
         this.sealedFields = sealedFields;
         this.guard = guard;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -88,7 +83,6 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
                 facts,
                 sealedFields);
         reports.save(report);
-        events.publishEvent(new IncidentReported(report.id(), report.organisation(), clock.instant()));
         return IncidentView.content(
                 report, sealedFields.open(caller, IncidentReport.ENTITY, report.id(), "report", report.sealedFields()));
     }
@@ -174,9 +168,9 @@ public class IncidentManagement implements DefenderWork, BreakGlassTargets {
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+    public java.util.Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
         return reports.findById(recordId)
-                .map(r -> new BreakGlassTarget(
+                .map(r -> new BreakGlassGrants.Target(
                         IncidentReport.ENTITY,
                         r.id(),
                         r.organisation(),

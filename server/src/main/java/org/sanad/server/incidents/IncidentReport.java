@@ -24,7 +24,7 @@ import org.sanad.server.web.Conflict;
 @Entity
 @Table(name = "incident_reports")
 @Audited(withModifiedFlag = true)
-public class IncidentReport {
+class IncidentReport {
 
     static final String ENTITY = "incident";
 

@@ -1,7 +1,7 @@
 package org.sanad.server.incidents;
 
 /** RECEIVED → TRIAGED → LINKED (to a case file) or CLOSED. */
-public enum IncidentStatus {
+enum IncidentStatus {
     RECEIVED,
     TRIAGED,
     LINKED,

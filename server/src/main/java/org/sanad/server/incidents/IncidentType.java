@@ -1,6 +1,6 @@
 package org.sanad.server.incidents;
 
-public enum IncidentType {
+enum IncidentType {
     THREAT,
     HARASSMENT,
     SURVEILLANCE,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import org.sanad.server.access.Visibility;
+import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.common.Governorate;
 
 /** A report as one caller may see it: intake metadata always, sealed fields only with content access. */

@@ -1,6 +1,6 @@
 package org.sanad.server.incidents;
 
-public enum Severity {
+enum Severity {
     LOW,
     MEDIUM,
     HIGH,

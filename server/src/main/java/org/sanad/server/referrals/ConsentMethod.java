@@ -1,7 +1,7 @@
 package org.sanad.server.referrals;
 
 /** How the defender gave consent to be referred. */
-public enum ConsentMethod {
+enum ConsentMethod {
     IN_PERSON,
     PHONE,
     VIDEO_CALL,

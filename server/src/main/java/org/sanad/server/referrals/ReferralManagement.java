@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.sanad.server.access.BreakGlassTarget;
-import org.sanad.server.access.BreakGlassTargets;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.Decision;
 import org.sanad.server.access.NeedToKnow.ReferralMove;
 import org.sanad.server.access.NeedToKnow.ReferralSide;
-import org.sanad.server.access.Visibility;
+import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.cases.CaseFileManagement;
@@ -36,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Makes, shows and moves referrals, with consent recorded and sharing bounded by liveness. */
 @Service
-public class ReferralManagement implements BreakGlassTargets {
+class ReferralManagement implements BreakGlassGrants.Targets {
 
     private final Referrals referrals;
     private final CaseFileManagement cases;
@@ -155,10 +154,10 @@ public class ReferralManagement implements BreakGlassTargets {
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.Optional<BreakGlassTarget> breakGlassTarget(UUID recordId) {
+    public java.util.Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
         return referrals
                 .findById(recordId)
-                .map(r -> new BreakGlassTarget(
+                .map(r -> new BreakGlassGrants.Target(
                         Referral.ENTITY,
                         r.id(),
                         r.fromOrganisation(),

@@ -1,6 +1,6 @@
 package org.sanad.server.referrals;
 
-public enum ReferralService {
+enum ReferralService {
     LEGAL_REPRESENTATION,
     LEGAL_ADVICE,
     RELOCATION,

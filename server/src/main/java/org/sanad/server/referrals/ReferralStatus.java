@@ -1,7 +1,7 @@
 package org.sanad.server.referrals;
 
 /** PENDING → ACCEPTED or DECLINED → CLOSED; WITHDRAWN by the sender; EXPIRED past the expiry date. */
-public enum ReferralStatus {
+enum ReferralStatus {
     PENDING,
     ACCEPTED,
     DECLINED,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The fields a referral may share with the receiving organisation, by their API names. */
-public enum SharedField {
+enum SharedField {
     LEGAL_NAME("legalName"),
     OTHER_NAMES("otherNames"),
     PHONE("phone"),

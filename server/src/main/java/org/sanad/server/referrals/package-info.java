@@ -5,7 +5,17 @@
  */
 @ApplicationModule(
         displayName = "Referrals",
-        allowedDependencies = {"access", "audit", "encryption", "web", "common", "defenders", "incidents", "cases"})
+        allowedDependencies = {
+            "access",
+            "access.breakglass",
+            "audit",
+            "encryption",
+            "web",
+            "common",
+            "defenders",
+            "incidents",
+            "cases"
+        })
 package org.sanad.server.referrals;
 
 import org.springframework.modulith.ApplicationModule;

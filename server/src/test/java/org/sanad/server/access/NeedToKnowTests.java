@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sanad.server.access.NeedToKnow.Decision;
 import org.sanad.server.access.NeedToKnow.ReferralMove;
 import org.sanad.server.access.NeedToKnow.ReferralSide;
+import org.sanad.server.access.NeedToKnow.Visibility;
 
 /**
  * The whole need-to-know policy as a table: facts → decision, every allow with its deny beside it.

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sanad.server.access.BreakGlassGrants;
-import org.sanad.server.access.BreakGlassTarget;
-import org.sanad.server.access.BreakGlassTargets;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
+import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.access.Role;
-import org.sanad.server.access.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
 import org.sanad.server.common.Ids;
@@ -37,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link BreakGlassGrants}) and passes the answer to {@link NeedToKnow}.
  */
 @Service
-public class BreakGlass implements BreakGlassGrants {
+class BreakGlass implements BreakGlassGrants {
 
     private static final Logger log = LoggerFactory.getLogger(BreakGlass.class);
 
@@ -45,14 +43,14 @@ public class BreakGlass implements BreakGlassGrants {
     static final String OVERSIGHT = "oversight";
 
     private final Grants grants;
-    private final ObjectProvider<BreakGlassTargets> targets;
+    private final ObjectProvider<BreakGlassGrants.Targets> targets;
     private final SealedFields sealedFields;
     private final AccessLog accessLog;
     private final Clock clock;
 
     BreakGlass(
             Grants grants,
-            ObjectProvider<BreakGlassTargets> targets,
+            ObjectProvider<BreakGlassGrants.Targets> targets,
             SealedFields sealedFields,
             AccessLog accessLog,
             Clock clock) {
@@ -85,7 +83,7 @@ public class BreakGlass implements BreakGlassGrants {
         if (!caller.has(Role.SUPERVISOR)) {
             throw new Forbidden();
         }
-        BreakGlassTarget target = find(recordId)
+        BreakGlassGrants.Target target = find(recordId)
                 .filter(t -> NeedToKnow.mayBreakGlass(caller, t.organisation()))
                 .orElseThrow(NotFound::new);
         if (target.defenderErased()) {
@@ -154,8 +152,8 @@ public class BreakGlass implements BreakGlassGrants {
      * The one record with this id among all modules' records. Ids are random, so two modules never
      * hold the same one; if they ever did, the request is refused rather than guessed.
      */
-    private Optional<BreakGlassTarget> find(UUID recordId) {
-        List<BreakGlassTarget> found = targets.orderedStream()
+    private Optional<BreakGlassGrants.Target> find(UUID recordId) {
+        List<BreakGlassGrants.Target> found = targets.orderedStream()
                 .map(t -> t.breakGlassTarget(recordId))
                 .flatMap(Optional::stream)
                 .toList();
@@ -166,7 +164,7 @@ public class BreakGlass implements BreakGlassGrants {
     private boolean defenderErased(UUID defenderId) {
         return find(defenderId)
                 .filter(t -> t.recordId().equals(t.defenderId()))
-                .map(BreakGlassTarget::defenderErased)
+                .map(BreakGlassGrants.Target::defenderErased)
                 .orElse(true);
     }
 }

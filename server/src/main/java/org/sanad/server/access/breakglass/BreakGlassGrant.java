@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.sanad.crypto.EncryptionContext;
-import org.sanad.server.access.BreakGlassTarget;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Role;
 import org.sanad.server.encryption.Sealed;
@@ -76,7 +76,7 @@ class BreakGlassGrant {
     static BreakGlassGrant grant(
             UUID id,
             Caller supervisor,
-            BreakGlassTarget target,
+            BreakGlassGrants.Target target,
             String reason,
             Duration duration,
             Instant now,

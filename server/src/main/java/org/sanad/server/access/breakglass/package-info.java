@@ -6,7 +6,6 @@
  * the defender.
  */
 @ApplicationModule(
-        id = "breakglass",
         displayName = "Break-glass",
         allowedDependencies = {"access", "audit", "encryption", "web", "common"})
 package org.sanad.server.access.breakglass;

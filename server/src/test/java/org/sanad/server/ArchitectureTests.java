@@ -2,6 +2,8 @@ package org.sanad.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -17,6 +19,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.sanad.server.encryption.Sealed;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jpa.repository.Query;
 
 @AnalyzeClasses(packages = "org.sanad", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -103,9 +107,20 @@ class ArchitectureTests {
         return names;
     }
 
+    /** Dependencies are constructor arguments: final, visible, and impossible to forget in a test. */
     @ArchTest
-    static final ArchRule noFieldInjection = noClasses()
+    static final ArchRule noFieldInjection = noFields()
             .should()
-            .beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
-            .because("dependencies are constructor arguments");
+            .beAnnotatedWith(Autowired.class)
+            .orShould()
+            .beAnnotatedWith(Value.class)
+            .because("dependencies are constructor arguments")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noSetterInjection = noMethods()
+            .should()
+            .beAnnotatedWith(Autowired.class)
+            .because("dependencies are constructor arguments")
+            .allowEmptyShould(true);
 }

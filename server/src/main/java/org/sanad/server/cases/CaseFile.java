@@ -20,16 +20,18 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.defenders.DefenderWorkChanged;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
 import org.sanad.server.web.Conflict;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A case file and the rules of its life: who works on it, what state it is in. */
 @Entity
 @Table(name = "case_files")
 @Audited(withModifiedFlag = true)
-public class CaseFile {
+class CaseFile extends AbstractAggregateRoot<CaseFile> {
 
     static final String ENTITY = "case-file";
 
@@ -44,11 +46,6 @@ public class CaseFile {
 
     @Column(nullable = false, updatable = false)
     private String organisation;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "case_file_incidents", joinColumns = @JoinColumn(name = "case_file_id"))
-    @Column(name = "incident_id", nullable = false)
-    private Set<UUID> incidentIds = new HashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "case_file_assignees", joinColumns = @JoinColumn(name = "case_file_id"))
@@ -79,7 +76,6 @@ public class CaseFile {
             String reference,
             UUID defenderId,
             String organisation,
-            Set<UUID> incidentIds,
             String openedBy,
             Instant at,
             String legalSummary,
@@ -90,19 +86,20 @@ public class CaseFile {
         file.reference = Objects.requireNonNull(reference);
         file.defenderId = Objects.requireNonNull(defenderId);
         file.organisation = Objects.requireNonNull(organisation);
-        file.incidentIds = new HashSet<>(incidentIds);
         file.openedBy = Objects.requireNonNull(openedBy);
         file.openedAt = at;
         file.assignees.add(openedBy);
         file.status = CaseStatus.OPEN;
         file.legalSummary = sealer.seal(file.context("legalSummary"), legalSummary);
         file.nextActionOn = nextActionOn;
+        file.staffChanged();
         return file;
     }
 
     void assign(String subject) {
         requireNotClosed();
         assignees.add(Objects.requireNonNull(subject));
+        staffChanged();
     }
 
     /** Writes a note; the caller must be an assignee (checked by need-to-know before). */
@@ -122,6 +119,12 @@ public class CaseFile {
             throw new Conflict("invalid-transition", "The case file cannot move to that status from its current one");
         }
         status = next;
+        staffChanged();
+    }
+
+    /** Its assignees work with the defender while it is not closed, and on its reports always. */
+    private void staffChanged() {
+        registerEvent(new DefenderWorkChanged(defenderId, id, assignees, status != CaseStatus.CLOSED));
     }
 
     void reschedule(LocalDate next) {
@@ -161,10 +164,6 @@ public class CaseFile {
 
     public Set<String> assignees() {
         return Set.copyOf(assignees);
-    }
-
-    Set<UUID> incidentIds() {
-        return Set.copyOf(incidentIds);
     }
 
     public CaseStatus status() {

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
@@ -17,11 +15,9 @@ import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.common.Ids;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
-import org.sanad.server.defenders.DefenderWork;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
-import org.sanad.server.incidents.CaseAssignees;
-import org.sanad.server.incidents.IncidentManagement;
+import org.sanad.server.incidents.IncidentDirectory;
 import org.sanad.server.web.Conflict;
 import org.sanad.server.web.Forbidden;
 import org.sanad.server.web.NotFound;
@@ -30,12 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens case files from triaged reports, assigns them, and keeps their notes and status. */
 @Service
-public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGlassGrants.Targets {
+class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets {
 
     private final CaseFiles files;
     private final CaseNotes notes;
     private final DefenderDirectory defenders;
-    private final IncidentManagement incidents;
+    private final IncidentDirectory incidents;
     private final SealedFields sealedFields;
     private final Clock clock;
     private final RecordHistory history;
@@ -46,7 +42,7 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
             CaseFiles files,
             CaseNotes notes,
             DefenderDirectory defenders,
-            IncidentManagement incidents,
+            IncidentDirectory incidents,
             SealedFields sealedFields,
             Clock clock,
             RecordHistory history,
@@ -63,17 +59,14 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
         this.clock = clock;
     }
 
-    /** What another module may know about a case file. */
-    public record CaseFileRef(
-            UUID id, UUID defenderId, String organisation, Set<String> assignees, CaseStatus status) {}
-
+    @Override
     @Transactional(readOnly = true)
     public Optional<CaseFileRef> find(UUID id) {
         return files.findById(id)
                 .map(f -> new CaseFileRef(f.id(), f.defenderId(), f.organisation(), f.assignees(), f.status()));
     }
 
-    /** The sealed legal summary of a case file, for a module that discloses it (a live referral). */
+    @Override
     @Transactional(readOnly = true)
     public Optional<SealedField> legalSummaryOf(UUID caseFileId) {
         return files.findById(caseFileId).map(CaseFile::legalSummaryField);
@@ -96,7 +89,6 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
                 reference,
                 defender.id(),
                 defender.organisation(),
-                new HashSet<>(incidentIds),
                 caller.subject(),
                 clock.instant(),
                 legalSummary,
@@ -160,17 +152,6 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
 
     @Override
     @Transactional(readOnly = true)
-    public Set<String> of(UUID caseFileId) {
-        return files.findById(caseFileId).map(CaseFile::assignees).orElse(Set.of());
-    }
-
-    @Override
-    public boolean worksWith(String subject, UUID defenderId) {
-        return files.isAssignedToOpenCaseOf(defenderId, subject);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
     public Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
         return files.findById(recordId)
                 .map(f -> new BreakGlassGrants.Target(
@@ -215,11 +196,16 @@ public class CaseFileManagement implements CaseAssignees, DefenderWork, BreakGla
                     .map(n ->
                             new CaseFileView.NoteView(n.id(), n.author(), n.writtenAt(), opened.get("note:" + n.id())))
                     .toList();
-            return CaseFileView.content(file, guarded.decision().visibility(), opened.get("legalSummary"), views);
+            return CaseFileView.content(
+                    file,
+                    incidents.linkedTo(file.id()),
+                    guarded.decision().visibility(),
+                    opened.get("legalSummary"),
+                    views);
         }
         if (guarded.isDefender(caller)) {
             return CaseFileView.forDefender(file);
         }
-        return CaseFileView.metadata(file);
+        return CaseFileView.metadata(file, incidents.linkedTo(file.id()));
     }
 }

@@ -34,19 +34,23 @@ record CaseFileView(
 
     /** What the defender sees of their own case file: that it exists and where it stands. */
     static CaseFileView forDefender(CaseFile file) {
-        return of(file, false, "status", null, null);
+        return of(file, null, "status", null, null);
     }
 
-    static CaseFileView metadata(CaseFile file) {
-        return of(file, true, "metadata", null, null);
+    /** @param incidents the reports linked to it (staff see which) */
+    static CaseFileView metadata(CaseFile file, List<UUID> incidents) {
+        return of(file, incidents, "metadata", null, null);
     }
 
-    static CaseFileView content(CaseFile file, Visibility visibility, String legalSummary, List<NoteView> notes) {
-        return of(file, true, visibility.label(), legalSummary, notes);
+    static CaseFileView content(
+            CaseFile file, List<UUID> incidents, Visibility visibility, String legalSummary, List<NoteView> notes) {
+        return of(file, incidents, visibility.label(), legalSummary, notes);
     }
 
+    /** @param incidents null for the defender's view, which shows neither reports nor assignees */
     private static CaseFileView of(
-            CaseFile file, boolean staffView, String access, String legalSummary, List<NoteView> notes) {
+            CaseFile file, List<UUID> incidents, String access, String legalSummary, List<NoteView> notes) {
+        boolean staffView = incidents != null;
         return new CaseFileView(
                 file.id(),
                 file.reference(),
@@ -55,7 +59,7 @@ record CaseFileView(
                 file.status(),
                 file.nextActionOn(),
                 file.openedAt(),
-                staffView ? file.incidentIds().stream().sorted().toList() : null,
+                incidents,
                 staffView ? file.sortedAssignees() : null,
                 access,
                 file.version(),

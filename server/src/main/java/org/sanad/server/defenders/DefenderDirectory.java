@@ -1,11 +1,17 @@
 package org.sanad.server.defenders;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.server.access.Caller;
+import org.sanad.server.encryption.SealedField;
 
-/** What other modules may know about a defender: identity bookkeeping, never profile content. */
+/**
+ * What other modules may ask of this one: identity bookkeeping, who works with a defender, and a
+ * defender's sealed fields for a disclosure decided elsewhere; never opened profile content.
+ */
 public interface DefenderDirectory {
 
     Optional<DefenderRef> find(UUID defenderId);
@@ -21,6 +27,18 @@ public interface DefenderDirectory {
 
     /** The defender profile of a user who has the defender role. */
     Optional<DefenderRef> findBySubject(String subject);
+
+    /**
+     * The sealed (still encrypted) fields of a defender, by name, for a module that discloses them
+     * under its own need-to-know decision and access-log entry (a live referral); empty once erased.
+     */
+    List<SealedField> sealedFieldsOf(UUID defenderId, Set<String> names);
+
+    /**
+     * The staff who work on a record about a defender, as its module last told this one through
+     * {@link DefenderWorkChanged} (a case file's assignees, also once it is closed).
+     */
+    Set<String> staffOn(UUID recordId);
 
     /**
      * @param id the defender

@@ -8,7 +8,6 @@ import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.Decision;
 import org.sanad.server.audit.RevisionPurpose;
 import org.sanad.server.web.NotFound;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 class DefenderGuard {
 
     private final Defenders defenders;
-    private final ObjectProvider<DefenderWork> work;
+    private final DefenderWork work;
     private final BreakGlassGrants grants;
 
-    DefenderGuard(Defenders defenders, ObjectProvider<DefenderWork> work, BreakGlassGrants grants) {
+    DefenderGuard(Defenders defenders, DefenderWork work, BreakGlassGrants grants) {
         this.defenders = defenders;
         this.work = work;
         this.grants = grants;
@@ -53,8 +52,8 @@ class DefenderGuard {
     }
 
     Guarded decide(Defender defender, Caller caller) {
-        boolean works = caller.subject().equals(defender.registeredBy())
-                || work.orderedStream().anyMatch(w -> w.worksWith(caller.subject(), defender.id()));
+        boolean works =
+                caller.subject().equals(defender.registeredBy()) || work.worksWith(caller.subject(), defender.id());
         var facts = new NeedToKnow.Profile(
                 defender.organisation(),
                 defender.keycloakSubject(),

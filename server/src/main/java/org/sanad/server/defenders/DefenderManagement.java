@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sanad.crypto.BlindIndex.Normalization;
 import org.sanad.crypto.Keyring;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registers, shows, changes, finds and erases defender profiles, each under need-to-know. */
 @Service
-public class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets {
+class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,6 +45,7 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassGrants.T
     private final Clock clock;
     private final RecordHistory history;
     private final Tombstones tombstones;
+    private final DefenderWork work;
 
     DefenderManagement(
             Defenders defenders,
@@ -54,7 +56,9 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassGrants.T
             DefenderGuard guard,
             Clock clock,
             RecordHistory history,
-            Tombstones tombstones) {
+            Tombstones tombstones,
+            DefenderWork work) {
+        this.work = work;
         this.history = history;
         this.tombstones = tombstones;
         this.defenders = defenders;
@@ -164,12 +168,9 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassGrants.T
                 tombstone.destroyedAt());
     }
 
-    /**
-     * The sealed (still encrypted) fields of a defender, by name, for a module that discloses them
-     * under its own need-to-know decision and access-log entry (a live referral).
-     */
+    @Override
     @Transactional(readOnly = true)
-    public List<SealedField> sealedFieldsOf(UUID defenderId, java.util.Set<String> names) {
+    public List<SealedField> sealedFieldsOf(UUID defenderId, Set<String> names) {
         return defenders.findById(defenderId).filter(d -> !d.isErased()).stream()
                 .flatMap(d -> d.sealedFields().stream())
                 .filter(f -> names.contains(f.name()))
@@ -207,6 +208,12 @@ public class DefenderManagement implements DefenderDirectory, BreakGlassGrants.T
     @Transactional(readOnly = true)
     public Optional<DefenderRef> findBySubject(String subject) {
         return defenders.findByKeycloakSubject(subject).map(DefenderManagement::ref);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> staffOn(UUID recordId) {
+        return work.staffOn(recordId);
     }
 
     private static DefenderRef ref(Defender d) {

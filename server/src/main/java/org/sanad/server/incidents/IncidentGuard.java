@@ -3,7 +3,6 @@ package org.sanad.server.incidents;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
@@ -13,7 +12,6 @@ import org.sanad.server.audit.RevisionPurpose;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
 import org.sanad.server.web.NotFound;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +24,11 @@ class IncidentGuard {
 
     private final IncidentReports reports;
     private final DefenderDirectory defenders;
-    private final ObjectProvider<CaseAssignees> caseAssignees;
     private final BreakGlassGrants grants;
 
-    IncidentGuard(
-            IncidentReports reports,
-            DefenderDirectory defenders,
-            ObjectProvider<CaseAssignees> caseAssignees,
-            BreakGlassGrants grants) {
+    IncidentGuard(IncidentReports reports, DefenderDirectory defenders, BreakGlassGrants grants) {
         this.reports = reports;
         this.defenders = defenders;
-        this.caseAssignees = caseAssignees;
         this.grants = grants;
     }
 
@@ -84,12 +76,7 @@ class IncidentGuard {
 
     private Guarded decide(IncidentReport report, Caller caller) {
         Optional<DefenderRef> defender = defenders.find(report.defenderId());
-        Set<String> assignees = report.caseFileId() == null
-                ? Set.of()
-                : caseAssignees
-                        .orderedStream()
-                        .flatMap(c -> c.of(report.caseFileId()).stream())
-                        .collect(Collectors.toSet());
+        Set<String> assignees = report.caseFileId() == null ? Set.of() : defenders.staffOn(report.caseFileId());
         var facts = new NeedToKnow.Report(
                 report.organisation(),
                 defender.map(DefenderRef::subject).orElse(null),

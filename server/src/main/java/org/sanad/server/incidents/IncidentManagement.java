@@ -13,7 +13,7 @@ import org.sanad.server.common.Ids;
 import org.sanad.server.common.PageOf;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
-import org.sanad.server.defenders.DefenderWork;
+import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
 import org.sanad.server.web.Conflict;
 import org.sanad.server.web.NotFound;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Receives, lists, shows and triages incident reports, and links them to case files. */
 @Service
-public class IncidentManagement implements DefenderWork, BreakGlassGrants.Targets {
+class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets {
 
     private final IncidentReports reports;
     private final DefenderDirectory defenders;
@@ -123,14 +123,7 @@ public class IncidentManagement implements DefenderWork, BreakGlassGrants.Target
         return render(caller, guard.afterChange(before, caller));
     }
 
-    /**
-     * Links reports to a new case file of the same defender and organisation. Only the caseworker
-     * who claimed a report can take it into a case file: opening a case file gives its opener the
-     * defender's content, so it must follow from intake work they already own.
-     *
-     * @throws NotFound if a report does not exist, or belongs to another defender or organisation
-     * @throws Conflict if a report is not triaged, or was claimed by someone else
-     */
+    @Override
     @Transactional
     public void linkToCaseFile(
             List<UUID> incidentIds, UUID defenderId, String organisation, String claimant, UUID caseFileId) {
@@ -147,23 +140,23 @@ public class IncidentManagement implements DefenderWork, BreakGlassGrants.Target
         }
     }
 
-    /**
-     * The sealed fields of the reports linked to a case file, named {@code incident.<id>.<field>},
-     * for a module that discloses them under its own need-to-know decision (a live referral).
-     */
+    @Override
     @Transactional(readOnly = true)
-    public List<org.sanad.server.encryption.SealedField> sealedFieldsOfCaseFile(UUID caseFileId, Set<String> names) {
+    public List<UUID> linkedTo(UUID caseFileId) {
         return reports.findByCaseFileId(caseFileId).stream()
-                .flatMap(r -> r.sealedFields().stream()
-                        .filter(f -> names.contains(f.name()))
-                        .map(f -> new org.sanad.server.encryption.SealedField(
-                                "incident." + r.id() + "." + f.name(), f.value(), f.context())))
+                .map(IncidentReport::id)
+                .sorted()
                 .toList();
     }
 
     @Override
-    public boolean worksWith(String subject, UUID defenderId) {
-        return reports.existsByDefenderIdAndClaimedBy(defenderId, subject);
+    @Transactional(readOnly = true)
+    public List<SealedField> sealedFieldsOfCaseFile(UUID caseFileId, Set<String> names) {
+        return reports.findByCaseFileId(caseFileId).stream()
+                .flatMap(r -> r.sealedFields().stream()
+                        .filter(f -> names.contains(f.name()))
+                        .map(f -> new SealedField("incident." + r.id() + "." + f.name(), f.value(), f.context())))
+                .toList();
     }
 
     @Override

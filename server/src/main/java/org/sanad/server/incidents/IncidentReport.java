@@ -11,20 +11,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.server.common.Governorate;
+import org.sanad.server.defenders.DefenderWorkChanged;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
 import org.sanad.server.web.Conflict;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** One incident report, from receipt through triage to a case file. */
 @Entity
 @Table(name = "incident_reports")
 @Audited(withModifiedFlag = true)
-class IncidentReport {
+class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
 
     static final String ENTITY = "incident";
 
@@ -113,6 +116,7 @@ class IncidentReport {
         }
         claimedBy = Objects.requireNonNull(caseworker);
         status = outcome;
+        registerEvent(new DefenderWorkChanged(defenderId, id, Set.of(claimedBy), true));
         if (newSeverity != null) {
             severity = newSeverity;
         }

@@ -15,6 +15,4 @@ interface IncidentReports extends JpaRepository<IncidentReport, UUID> {
     List<IncidentReport> findByDefenderId(UUID defenderId);
 
     List<IncidentReport> findByCaseFileId(UUID caseFileId);
-
-    boolean existsByDefenderIdAndClaimedBy(UUID defenderId, String claimedBy);
 }

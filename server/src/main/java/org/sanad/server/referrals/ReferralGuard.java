@@ -8,8 +8,8 @@ import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.ReferralDecision;
 import org.sanad.server.audit.RevisionPurpose;
-import org.sanad.server.cases.CaseFileManagement;
-import org.sanad.server.cases.CaseFileManagement.CaseFileRef;
+import org.sanad.server.cases.CaseFileDirectory;
+import org.sanad.server.cases.CaseFileDirectory.CaseFileRef;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
 import org.sanad.server.web.NotFound;
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 class ReferralGuard {
 
     private final Referrals referrals;
-    private final CaseFileManagement cases;
+    private final CaseFileDirectory cases;
     private final DefenderDirectory defenders;
     private final BreakGlassGrants grants;
 
-    ReferralGuard(Referrals referrals, CaseFileManagement cases, DefenderDirectory defenders, BreakGlassGrants grants) {
+    ReferralGuard(Referrals referrals, CaseFileDirectory cases, DefenderDirectory defenders, BreakGlassGrants grants) {
         this.referrals = referrals;
         this.cases = cases;
         this.defenders = defenders;

@@ -18,15 +18,15 @@ import org.sanad.server.access.NeedToKnow.ReferralSide;
 import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.RecordHistory;
-import org.sanad.server.cases.CaseFileManagement;
-import org.sanad.server.cases.CaseFileManagement.CaseFileRef;
+import org.sanad.server.cases.CaseFileDirectory;
+import org.sanad.server.cases.CaseFileDirectory.CaseFileRef;
 import org.sanad.server.cases.CaseStatus;
 import org.sanad.server.common.Ids;
+import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
-import org.sanad.server.defenders.DefenderManagement;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
-import org.sanad.server.incidents.IncidentManagement;
+import org.sanad.server.incidents.IncidentDirectory;
 import org.sanad.server.web.Conflict;
 import org.sanad.server.web.Forbidden;
 import org.sanad.server.web.NotFound;
@@ -38,9 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 class ReferralManagement implements BreakGlassGrants.Targets {
 
     private final Referrals referrals;
-    private final CaseFileManagement cases;
-    private final DefenderManagement defenders;
-    private final IncidentManagement incidents;
+    private final CaseFileDirectory cases;
+    private final DefenderDirectory defenders;
+    private final IncidentDirectory incidents;
     private final SealedFields sealedFields;
     private final Clock clock;
     private final RecordHistory history;
@@ -48,9 +48,9 @@ class ReferralManagement implements BreakGlassGrants.Targets {
 
     ReferralManagement(
             Referrals referrals,
-            CaseFileManagement cases,
-            DefenderManagement defenders,
-            IncidentManagement incidents,
+            CaseFileDirectory cases,
+            DefenderDirectory defenders,
+            IncidentDirectory incidents,
             SealedFields sealedFields,
             Clock clock,
             RecordHistory history,

@@ -3,6 +3,9 @@ package org.sanad.server.access;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.GrantId;
+import org.sanad.server.common.identity.OrganisationId;
 
 /**
  * The break-glass fact every record guard asks for once and passes to {@link NeedToKnow}.
@@ -16,7 +19,7 @@ public interface BreakGlassGrants {
      * organisation the grant was made in, before it expires. A pure question: answering it records
      * and stamps nothing; a request that ends up using the grant stamps its revision itself.
      */
-    Optional<UUID> activeGrant(Caller caller, UUID recordId);
+    Optional<GrantId> activeGrant(Caller caller, UUID recordId);
 
     /**
      * A record a supervisor may break glass on, as the module that holds it describes it.
@@ -27,7 +30,12 @@ public interface BreakGlassGrants {
      * @param defenderId the defender it is about: the break-glass reason is sealed under their key
      * @param defenderErased whether that defender's personal data was erased (their key is gone)
      */
-    record Target(String recordType, UUID recordId, String organisation, UUID defenderId, boolean defenderErased) {
+    record Target(
+            String recordType,
+            UUID recordId,
+            OrganisationId organisation,
+            DefenderId defenderId,
+            boolean defenderErased) {
 
         public Target {
             Objects.requireNonNull(recordType, "recordType");

@@ -1,6 +1,9 @@
 package org.sanad.server.access;
 
+import java.util.Objects;
 import java.util.Set;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 
 /**
  * The authenticated caller, as established from a validated access token.
@@ -10,9 +13,11 @@ import java.util.Set;
  * @param roles the Sanad roles the token carries
  * @param clientId the client the token was issued to ({@code azp})
  */
-public record Caller(String subject, String organisation, Set<Role> roles, String clientId) {
+public record Caller(Subject subject, OrganisationId organisation, Set<Role> roles, String clientId) {
 
     public Caller {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(organisation, "organisation");
         roles = Set.copyOf(roles);
     }
 

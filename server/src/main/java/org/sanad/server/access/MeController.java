@@ -11,6 +11,9 @@ class MeController {
 
     @GetMapping("/api/me")
     Me me(Caller user) {
-        return new Me(user.subject(), TokenConverter.names(user.roles()), user.organisation());
+        return new Me(
+                user.subject().value(),
+                TokenConverter.names(user.roles()),
+                user.organisation().value());
     }
 }

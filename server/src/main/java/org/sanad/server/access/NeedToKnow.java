@@ -3,7 +3,9 @@ package org.sanad.server.access;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
+import org.sanad.server.common.identity.GrantId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 
 /**
  * Sanad's need-to-know policy, in one place. Each record module gathers the facts about one
@@ -28,7 +30,10 @@ public final class NeedToKnow {
      * @param activeGrant the caller's active break-glass grant on this record, or null
      */
     public record Profile(
-            String organisation, String defenderSubject, boolean callerWorksWithDefender, UUID activeGrant) {
+            OrganisationId organisation,
+            Subject defenderSubject,
+            boolean callerWorksWithDefender,
+            GrantId activeGrant) {
         public Profile {
             Objects.requireNonNull(organisation, "organisation");
         }
@@ -40,19 +45,20 @@ public final class NeedToKnow {
      * @param caseAssignees the assignees of the case file it is linked to (empty when not linked)
      */
     public record Report(
-            String organisation,
-            String defenderSubject,
-            String reportedBy,
-            String claimedBy,
-            Set<String> caseAssignees,
-            UUID activeGrant) {
+            OrganisationId organisation,
+            Subject defenderSubject,
+            Subject reportedBy,
+            Subject claimedBy,
+            Set<Subject> caseAssignees,
+            GrantId activeGrant) {
         public Report {
             Objects.requireNonNull(organisation, "organisation");
             caseAssignees = Set.copyOf(caseAssignees);
         }
     }
 
-    public record CaseFile(String organisation, String defenderSubject, Set<String> assignees, UUID activeGrant) {
+    public record CaseFile(
+            OrganisationId organisation, Subject defenderSubject, Set<Subject> assignees, GrantId activeGrant) {
         public CaseFile {
             Objects.requireNonNull(organisation, "organisation");
             assignees = Set.copyOf(assignees);
@@ -61,11 +67,11 @@ public final class NeedToKnow {
 
     /** @param caseAssignees the assignees of the referred case file */
     public record Referral(
-            String fromOrganisation,
-            String toOrganisation,
-            Set<String> caseAssignees,
-            String defenderSubject,
-            UUID activeGrant) {
+            OrganisationId fromOrganisation,
+            OrganisationId toOrganisation,
+            Set<Subject> caseAssignees,
+            Subject defenderSubject,
+            GrantId activeGrant) {
         public Referral {
             Objects.requireNonNull(fromOrganisation, "fromOrganisation");
             Objects.requireNonNull(toOrganisation, "toOrganisation");
@@ -80,7 +86,7 @@ public final class NeedToKnow {
      * @param visibility how much of the record the caller sees
      * @param grant the break-glass grant this decision used, or null when it used none
      */
-    public record Decision(Visibility visibility, UUID grant) {
+    public record Decision(Visibility visibility, GrantId grant) {
 
         public static final Decision NONE = new Decision(Visibility.NONE, null);
 
@@ -95,7 +101,7 @@ public final class NeedToKnow {
             return new Decision(visibility, null);
         }
 
-        static Decision breakGlass(UUID grant) {
+        static Decision breakGlass(GrantId grant) {
             return new Decision(Visibility.BREAK_GLASS, grant);
         }
 
@@ -148,7 +154,7 @@ public final class NeedToKnow {
      *
      * @param grant the break-glass grant this decision used, or null
      */
-    public record ReferralDecision(ReferralSide side, Set<ReferralMove> moves, UUID grant) {
+    public record ReferralDecision(ReferralSide side, Set<ReferralMove> moves, GrantId grant) {
 
         public ReferralDecision {
             Objects.requireNonNull(side, "side");
@@ -274,7 +280,7 @@ public final class NeedToKnow {
      * who work on the case or through break-glass, never by their own decision or each other's.
      */
     public static boolean mayAssign(
-            Caller caller, CaseFile facts, String assignee, java.util.function.BooleanSupplier assigneeIsSupervisor) {
+            Caller caller, CaseFile facts, Subject assignee, java.util.function.BooleanSupplier assigneeIsSupervisor) {
         if (!caller.organisation().equals(facts.organisation())
                 || caller.subject().equals(assignee)) {
             return false;
@@ -332,7 +338,7 @@ public final class NeedToKnow {
         return side(ReferralSide.NONE, null);
     }
 
-    private static ReferralDecision side(ReferralSide side, UUID grant) {
+    private static ReferralDecision side(ReferralSide side, GrantId grant) {
         Set<ReferralMove> moves =
                 switch (side) {
                     case RECEIVER -> EnumSet.of(ReferralMove.ACCEPT, ReferralMove.DECLINE, ReferralMove.CLOSE);
@@ -344,29 +350,30 @@ public final class NeedToKnow {
     }
 
     /** Who may break glass on a record: a supervisor of the organisation that owns it. */
-    public static boolean mayBreakGlass(Caller caller, String recordOrganisation) {
+    public static boolean mayBreakGlass(Caller caller, OrganisationId recordOrganisation) {
         return isSupervisorOf(caller, recordOrganisation);
     }
 
     /** Supervisors of the organisation: they read its change history and access log. */
-    public static boolean isSupervisorOf(Caller caller, String organisation) {
+    public static boolean isSupervisorOf(Caller caller, OrganisationId organisation) {
         return caller.organisation().equals(organisation) && caller.has(Role.SUPERVISOR);
     }
 
     /** Caseworkers and supervisors of the organisation. */
-    public static boolean isStaffOf(Caller caller, String organisation) {
+    public static boolean isStaffOf(Caller caller, OrganisationId organisation) {
         return caller.organisation().equals(organisation)
                 && (caller.has(Role.CASEWORKER) || caller.has(Role.SUPERVISOR));
     }
 
     /** Content through break-glass for a supervisor of the organisation who holds a grant; else the fallback. */
-    private static Decision breakGlassOr(Caller caller, String organisation, UUID grant, Visibility fallback) {
+    private static Decision breakGlassOr(
+            Caller caller, OrganisationId organisation, GrantId grant, Visibility fallback) {
         return grant != null && isSupervisorOf(caller, organisation)
                 ? Decision.breakGlass(grant)
                 : Decision.of(fallback);
     }
 
-    private static boolean isSelf(Caller caller, String defenderSubject) {
+    private static boolean isSelf(Caller caller, Subject defenderSubject) {
         return defenderSubject != null
                 && caller.has(Role.DEFENDER)
                 && caller.subject().equals(defenderSubject);

@@ -11,7 +11,7 @@ final class SanadAuthentication extends JwtAuthenticationToken {
     private final Caller user;
 
     SanadAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, Caller user) {
-        super(jwt, authorities, user.subject());
+        super(jwt, authorities, user.subject().value());
         this.user = user;
     }
 

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,7 +18,11 @@ final class TokenConverter implements Converter<Jwt, AbstractAuthenticationToken
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Set<Role> roles = realmRoles(jwt);
-        var user = new Caller(jwt.getSubject(), jwt.getClaimAsString("org"), roles, jwt.getClaimAsString("azp"));
+        var user = new Caller(
+                new Subject(jwt.getSubject()),
+                new OrganisationId(jwt.getClaimAsString("org")),
+                roles,
+                jwt.getClaimAsString("azp"));
         var authorities = roles.stream()
                 .map(Role::authority)
                 .map(SimpleGrantedAuthority::new)

@@ -5,7 +5,9 @@
  * {@code access.breakglass} keeps the break-glass grants that {@link
  * org.sanad.server.access.NeedToKnow} takes as a fact.
  */
-@ApplicationModule(displayName = "Access", allowedDependencies = "web")
+@ApplicationModule(
+        displayName = "Access",
+        allowedDependencies = {"web", "common"})
 package org.sanad.server.access;
 
 import org.springframework.modulith.ApplicationModule;

@@ -27,7 +27,7 @@ public class AccessLog {
     /** Records an access by the caller of the request. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Caller caller, AccessEvent event) {
-        recordAs(caller.subject(), caller.organisation(), event);
+        recordAs(caller.subject().value(), caller.organisation().value(), event);
     }
 
     /** Records an access on behalf of a named actor (events raised outside a request thread's caller). */

@@ -3,6 +3,7 @@ package org.sanad.server.audit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.sanad.server.common.identity.GrantId;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,7 +23,7 @@ public final class RevisionPurpose {
      * sealed reason says why (the reason itself never enters the revisions table). Outside a
      * transaction nothing can be changed, so nothing is bound.
      */
-    public static void breakGlass(UUID grant) {
+    public static void breakGlass(GrantId grant) {
         Objects.requireNonNull(grant, "grant");
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
@@ -37,7 +38,7 @@ public final class RevisionPurpose {
                 }
             });
         }
-        TransactionSynchronizationManager.bindResource(KEY, grant);
+        TransactionSynchronizationManager.bindResource(KEY, grant.value());
     }
 
     /** The break-glass grant the current transaction acts through, if any. */

@@ -20,8 +20,8 @@ class RevisionStamp implements RevisionListener {
         UUID breakGlass = RevisionPurpose.breakGlassGrant().orElse(null);
         ((Revision) revisionEntity)
                 .stamp(
-                        caller.subject(),
-                        caller.organisation(),
+                        caller.subject().value(),
+                        caller.organisation().value(),
                         caller.clientId(),
                         RequestIds.current().orElse(null),
                         breakGlass == null ? null : Visibility.BREAK_GLASS_PURPOSE,

@@ -2,6 +2,7 @@ package org.sanad.server.cases;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,11 +22,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.Columns;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.defenders.DefenderWorkChanged;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
-import org.sanad.server.web.Conflict;
+import org.sanad.server.web.ProblemException.Conflict;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A case file and the rules of its life: who works on it, what state it is in. */
@@ -42,15 +49,16 @@ class CaseFile extends AbstractAggregateRoot<CaseFile> {
     private String reference;
 
     @Column(nullable = false, updatable = false)
-    private UUID defenderId;
+    private DefenderId defenderId;
 
     @Column(nullable = false, updatable = false)
-    private String organisation;
+    private OrganisationId organisation;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "case_file_assignees", joinColumns = @JoinColumn(name = "case_file_id"))
     @Column(name = "subject", nullable = false)
-    private Set<String> assignees = new HashSet<>();
+    @Convert(converter = Columns.Subjects.class)
+    private Set<Subject> assignees = new HashSet<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -61,7 +69,7 @@ class CaseFile extends AbstractAggregateRoot<CaseFile> {
     private LocalDate nextActionOn;
 
     @Column(nullable = false, updatable = false)
-    private String openedBy;
+    private Subject openedBy;
 
     @Column(nullable = false, updatable = false)
     private Instant openedAt;
@@ -72,17 +80,17 @@ class CaseFile extends AbstractAggregateRoot<CaseFile> {
     protected CaseFile() {}
 
     static CaseFile open(
-            UUID id,
+            CaseFileId id,
             String reference,
-            UUID defenderId,
-            String organisation,
-            String openedBy,
+            DefenderId defenderId,
+            OrganisationId organisation,
+            Subject openedBy,
             Instant at,
             String legalSummary,
             LocalDate nextActionOn,
             Sealer sealer) {
         var file = new CaseFile();
-        file.id = Objects.requireNonNull(id);
+        file.id = id.value();
         file.reference = Objects.requireNonNull(reference);
         file.defenderId = Objects.requireNonNull(defenderId);
         file.organisation = Objects.requireNonNull(organisation);
@@ -96,14 +104,14 @@ class CaseFile extends AbstractAggregateRoot<CaseFile> {
         return file;
     }
 
-    void assign(String subject) {
+    void assign(Subject subject) {
         requireNotClosed();
         assignees.add(Objects.requireNonNull(subject));
         staffChanged();
     }
 
     /** Writes a note; the caller must be an assignee (checked by need-to-know before). */
-    CaseNote writeNote(UUID noteId, String author, Instant at, String text, Sealer sealer) {
+    CaseNote writeNote(UUID noteId, Subject author, Instant at, String text, Sealer sealer) {
         requireNotClosed();
         return CaseNote.write(noteId, this, author, at, text, sealer);
     }
@@ -139,30 +147,30 @@ class CaseFile extends AbstractAggregateRoot<CaseFile> {
     }
 
     EncryptionContext context(String field) {
-        return new EncryptionContext(organisation, ENTITY, field, id, defenderId);
+        return new EncryptionContext(organisation.value(), ENTITY, field, id, defenderId.value());
     }
 
     SealedField legalSummaryField() {
         return new SealedField("legalSummary", legalSummary, context("legalSummary"));
     }
 
-    public UUID id() {
-        return id;
+    public CaseFileId id() {
+        return new CaseFileId(id);
     }
 
     public String reference() {
         return reference;
     }
 
-    public UUID defenderId() {
+    public DefenderId defenderId() {
         return defenderId;
     }
 
-    public String organisation() {
+    public OrganisationId organisation() {
         return organisation;
     }
 
-    public Set<String> assignees() {
+    public Set<Subject> assignees() {
         return Set.copyOf(assignees);
     }
 
@@ -182,8 +190,8 @@ class CaseFile extends AbstractAggregateRoot<CaseFile> {
         return version;
     }
 
-    List<String> sortedAssignees() {
-        return assignees.stream().sorted().toList();
+    List<Subject> sortedAssignees() {
+        return assignees.stream().sorted(Comparator.comparing(Subject::value)).toList();
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.sanad.server.access.Caller;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.IncidentId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.web.Versions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,8 +61,8 @@ class CaseFileController {
     ResponseEntity<CaseFileView> open(Caller caller, @Valid @RequestBody Open request) {
         CaseFileView view = cases.open(
                 caller,
-                request.defenderId(),
-                List.copyOf(request.incidentIds()),
+                new DefenderId(request.defenderId()),
+                request.incidentIds().stream().map(IncidentId::new).toList(),
                 request.legalSummary(),
                 request.nextActionOn());
         return ResponseEntity.created(URI.create("/api/cases/" + view.id()))
@@ -80,7 +83,7 @@ class CaseFileController {
 
     @PostMapping("/{id}/assignees")
     ResponseEntity<CaseFileView> assign(Caller caller, @PathVariable UUID id, @Valid @RequestBody Assign request) {
-        CaseFileView view = cases.assign(caller, id, request.subject());
+        CaseFileView view = cases.assign(caller, id, new Subject(request.subject()));
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 

@@ -9,7 +9,7 @@ import org.sanad.server.access.NeedToKnow.Decision;
 import org.sanad.server.audit.RevisionPurpose;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +56,7 @@ class CaseFileGuard {
                 file.organisation(),
                 defender.map(DefenderRef::subject).orElse(null),
                 file.assignees(),
-                grants.activeGrant(caller, file.id()).orElse(null));
+                grants.activeGrant(caller, file.id().value()).orElse(null));
         Decision decision = NeedToKnow.caseFile(caller, facts);
         if (decision.usesGrant()) {
             RevisionPurpose.breakGlass(decision.grant());

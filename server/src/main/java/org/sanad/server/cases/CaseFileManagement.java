@@ -12,15 +12,19 @@ import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.StaffDirectory;
 import org.sanad.server.audit.RecordHistory;
-import org.sanad.server.common.Ids;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.Ids;
+import org.sanad.server.common.identity.IncidentId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
 import org.sanad.server.incidents.IncidentDirectory;
-import org.sanad.server.web.Conflict;
-import org.sanad.server.web.Forbidden;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.Conflict;
+import org.sanad.server.web.ProblemException.Forbidden;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,20 +65,24 @@ class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets 
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<CaseFileRef> find(UUID id) {
-        return files.findById(id)
+    public Optional<CaseFileRef> find(CaseFileId id) {
+        return files.findById(id.value())
                 .map(f -> new CaseFileRef(f.id(), f.defenderId(), f.organisation(), f.assignees(), f.status()));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<SealedField> legalSummaryOf(UUID caseFileId) {
-        return files.findById(caseFileId).map(CaseFile::legalSummaryField);
+    public Optional<SealedField> legalSummaryOf(CaseFileId caseFileId) {
+        return files.findById(caseFileId.value()).map(CaseFile::legalSummaryField);
     }
 
     @Transactional
     CaseFileView open(
-            Caller caller, UUID defenderId, List<UUID> incidentIds, String legalSummary, LocalDate nextActionOn) {
+            Caller caller,
+            DefenderId defenderId,
+            List<IncidentId> incidentIds,
+            String legalSummary,
+            LocalDate nextActionOn) {
         DefenderRef defender = defenders
                 .find(defenderId)
                 .filter(d -> d.organisation().equals(caller.organisation()))
@@ -82,7 +90,7 @@ class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets 
         if (defender.erased()) {
             throw new Conflict("defender-erased", "The defender's personal data was erased");
         }
-        UUID id = Ids.newId();
+        CaseFileId id = Ids.next(CaseFileId::new);
         String reference = "SAN-%d-%06d".formatted(Year.now(clock).getValue(), files.nextReferenceNumber());
         var file = CaseFile.open(
                 id,
@@ -105,7 +113,7 @@ class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets 
     }
 
     @Transactional
-    CaseFileView assign(Caller caller, UUID id, String subject) {
+    CaseFileView assign(Caller caller, UUID id, Subject subject) {
         CaseFileGuard.Guarded guarded = guard.visible(id, caller);
         if (!NeedToKnow.mayAssign(caller, guarded.facts(), subject, () -> staff.isSupervisor(subject))) {
             throw new Forbidden();
@@ -156,7 +164,7 @@ class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets 
         return files.findById(recordId)
                 .map(f -> new BreakGlassGrants.Target(
                         CaseFile.ENTITY,
-                        f.id(),
+                        f.id().value(),
                         f.organisation(),
                         f.defenderId(),
                         defenders.find(f.defenderId()).map(DefenderRef::erased).orElse(true)));
@@ -191,7 +199,11 @@ class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets 
                 fields.add(new SealedField("note:" + note.id(), text.value(), text.context()));
             }
             var opened = sealedFields.open(
-                    caller, CaseFile.ENTITY, file.id(), guarded.decision().purpose("casework"), fields);
+                    caller,
+                    CaseFile.ENTITY,
+                    file.id().value(),
+                    guarded.decision().purpose("casework"),
+                    fields);
             List<CaseFileView.NoteView> views = written.stream()
                     .map(n ->
                             new CaseFileView.NoteView(n.id(), n.author(), n.writtenAt(), opened.get("note:" + n.id())))

@@ -6,25 +6,30 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.sanad.server.access.NeedToKnow.Visibility;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.IncidentId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 
 /** A case file as one caller may see it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record CaseFileView(
-        UUID id,
+        CaseFileId id,
         String reference,
-        UUID defenderId,
-        String organisation,
+        DefenderId defenderId,
+        OrganisationId organisation,
         CaseStatus status,
         LocalDate nextActionOn,
         Instant openedAt,
-        List<UUID> incidentIds,
-        List<String> assignees,
+        List<IncidentId> incidentIds,
+        List<Subject> assignees,
         String access,
         long version,
         String legalSummary,
         List<NoteView> notes) {
 
-    record NoteView(UUID id, String author, Instant writtenAt, String text) {
+    record NoteView(UUID id, Subject author, Instant writtenAt, String text) {
 
         @Override
         public String toString() {
@@ -38,18 +43,22 @@ record CaseFileView(
     }
 
     /** @param incidents the reports linked to it (staff see which) */
-    static CaseFileView metadata(CaseFile file, List<UUID> incidents) {
+    static CaseFileView metadata(CaseFile file, List<IncidentId> incidents) {
         return of(file, incidents, "metadata", null, null);
     }
 
     static CaseFileView content(
-            CaseFile file, List<UUID> incidents, Visibility visibility, String legalSummary, List<NoteView> notes) {
+            CaseFile file,
+            List<IncidentId> incidents,
+            Visibility visibility,
+            String legalSummary,
+            List<NoteView> notes) {
         return of(file, incidents, visibility.label(), legalSummary, notes);
     }
 
     /** @param incidents null for the defender's view, which shows neither reports nor assignees */
     private static CaseFileView of(
-            CaseFile file, List<UUID> incidents, String access, String legalSummary, List<NoteView> notes) {
+            CaseFile file, List<IncidentId> incidents, String access, String legalSummary, List<NoteView> notes) {
         boolean staffView = incidents != null;
         return new CaseFileView(
                 file.id(),

@@ -9,6 +9,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
@@ -25,16 +29,16 @@ class CaseNote {
     private UUID id;
 
     @Column(nullable = false, updatable = false)
-    private UUID caseFileId;
+    private CaseFileId caseFileId;
 
     @Column(nullable = false, updatable = false)
-    private UUID defenderId;
+    private DefenderId defenderId;
 
     @Column(nullable = false, updatable = false)
-    private String organisation;
+    private OrganisationId organisation;
 
     @Column(nullable = false, updatable = false)
-    private String author;
+    private Subject author;
 
     @Column(nullable = false, updatable = false)
     private Instant writtenAt;
@@ -44,7 +48,7 @@ class CaseNote {
 
     protected CaseNote() {}
 
-    static CaseNote write(UUID id, CaseFile file, String author, Instant at, String text, Sealer sealer) {
+    static CaseNote write(UUID id, CaseFile file, Subject author, Instant at, String text, Sealer sealer) {
         var note = new CaseNote();
         note.id = Objects.requireNonNull(id);
         note.caseFileId = file.id();
@@ -57,7 +61,7 @@ class CaseNote {
     }
 
     private EncryptionContext context() {
-        return new EncryptionContext(organisation, ENTITY, "text", id, defenderId);
+        return new EncryptionContext(organisation.value(), ENTITY, "text", id, defenderId.value());
     }
 
     SealedField textField() {
@@ -68,7 +72,7 @@ class CaseNote {
         return id;
     }
 
-    String author() {
+    Subject author() {
         return author;
     }
 

@@ -1,4 +1,4 @@
-/** Small value types every module shares: application-assigned ids. */
+/** Small value types every module shares: governorates, pages, and (in {@code identity}) ids. */
 @ApplicationModule(displayName = "Common", type = ApplicationModule.Type.OPEN)
 package org.sanad.server.common;
 

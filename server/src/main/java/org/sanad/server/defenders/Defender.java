@@ -15,6 +15,9 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.server.common.Governorate;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
@@ -26,7 +29,7 @@ import org.sanad.server.encryption.Sealer;
 @Entity
 @Table(name = "defenders")
 @Audited(withModifiedFlag = true)
-public class Defender {
+class Defender {
 
     static final String ENTITY = "defender";
 
@@ -37,7 +40,7 @@ public class Defender {
     private String pseudonym;
 
     @Column(nullable = false, updatable = false)
-    private String organisation;
+    private OrganisationId organisation;
 
     private Sealed legalName;
     private Sealed otherNames;
@@ -62,10 +65,10 @@ public class Defender {
 
     // Not in the history: after an erasure nothing may link the pseudonym to the person's account.
     @NotAudited
-    private String keycloakSubject;
+    private Subject keycloakSubject;
 
     @Column(nullable = false, updatable = false)
-    private String registeredBy;
+    private Subject registeredBy;
 
     @Column(nullable = false, updatable = false)
     private Instant registeredAt;
@@ -78,16 +81,16 @@ public class Defender {
     protected Defender() {}
 
     static Defender register(
-            UUID id,
-            String organisation,
+            DefenderId id,
+            OrganisationId organisation,
             String pseudonym,
-            String registeredBy,
-            String keycloakSubject,
+            Subject registeredBy,
+            Subject keycloakSubject,
             Instant at,
             DefenderProfile profile,
             Sealer sealer) {
         var defender = new Defender();
-        defender.id = Objects.requireNonNull(id);
+        defender.id = id.value();
         defender.organisation = Objects.requireNonNull(organisation);
         defender.pseudonym = Objects.requireNonNull(pseudonym);
         defender.registeredBy = Objects.requireNonNull(registeredBy);
@@ -166,7 +169,7 @@ public class Defender {
     }
 
     EncryptionContext context(String field) {
-        return new EncryptionContext(organisation, ENTITY, field, id, id);
+        return new EncryptionContext(organisation.value(), ENTITY, field, id, id);
     }
 
     List<SealedField> sealedFields() {
@@ -181,15 +184,15 @@ public class Defender {
                 new SealedField("emergencyContact", emergencyContact, context("emergencyContact")));
     }
 
-    public UUID id() {
-        return id;
+    public DefenderId id() {
+        return new DefenderId(id);
     }
 
     public String pseudonym() {
         return pseudonym;
     }
 
-    public String organisation() {
+    public OrganisationId organisation() {
         return organisation;
     }
 
@@ -205,11 +208,11 @@ public class Defender {
         return riskLevel;
     }
 
-    public String keycloakSubject() {
+    public Subject keycloakSubject() {
         return keycloakSubject;
     }
 
-    String registeredBy() {
+    Subject registeredBy() {
         return registeredBy;
     }
 

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.sanad.server.access.Caller;
-import org.sanad.server.web.BadRequest;
+import org.sanad.server.web.ProblemException.BadRequest;
 import org.sanad.server.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

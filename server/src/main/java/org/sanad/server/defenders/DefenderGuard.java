@@ -7,7 +7,7 @@ import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.Decision;
 import org.sanad.server.audit.RevisionPurpose;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +58,7 @@ class DefenderGuard {
                 defender.organisation(),
                 defender.keycloakSubject(),
                 works,
-                grants.activeGrant(caller, defender.id()).orElse(null));
+                grants.activeGrant(caller, defender.id().value()).orElse(null));
         Decision decision = NeedToKnow.profile(caller, facts);
         if (decision.usesGrant()) {
             RevisionPurpose.breakGlass(decision.grant());

@@ -17,14 +17,16 @@ import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
 import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.audit.Tombstones;
-import org.sanad.server.common.Ids;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.Ids;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.encryption.BlindIndexes;
 import org.sanad.server.encryption.BlindIndexes.Indexed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
-import org.sanad.server.web.Conflict;
-import org.sanad.server.web.Forbidden;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.Conflict;
+import org.sanad.server.web.ProblemException.Forbidden;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.sanad.server.web.Versions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,15 +74,15 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
 
     @Transactional
     DefenderView register(Caller caller, DefenderProfile profile) {
-        String subject = null;
+        Subject subject = null;
         if (caller.has(Role.DEFENDER)) {
             if (defenders.findByKeycloakSubject(caller.subject()).isPresent()) {
                 throw new Conflict("profile-exists", "You have a profile already");
             }
             subject = caller.subject();
         }
-        UUID id = Ids.newId();
-        sealedFields.createDefenderKey(caller.organisation(), id);
+        DefenderId id = Ids.next(DefenderId::new);
+        sealedFields.createDefenderKey(caller.organisation().value(), id.value());
         var defender = Defender.register(
                 id,
                 caller.organisation(),
@@ -129,7 +131,7 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
                 caller, new AccessEvent(AccessEvent.Action.SEARCH, Defender.ENTITY, null, List.of(field), "search"));
         var probe = new Indexed(field, normalization, value);
         return blindIndexes
-                .find(caller.organisation(), Defender.ENTITY, probe, rowId -> defenders
+                .find(caller.organisation().value(), Defender.ENTITY, probe, rowId -> defenders
                         .findById(rowId)
                         .filter(d -> d.organisation().equals(caller.organisation()) && !d.isErased())
                         .flatMap(d -> d.sealedFields().stream()
@@ -138,7 +140,7 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
                 .stream()
                 .map(defenders::findById)
                 .flatMap(Optional::stream)
-                .map(d -> new DefenderHit(d.id(), d.pseudonym()))
+                .map(d -> new DefenderHit(d.id().value(), d.pseudonym()))
                 .toList();
     }
 
@@ -159,10 +161,10 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
         blindIndexes.deleteAllOf(id);
         defender.markErased(clock.instant());
         defenders.saveAndFlush(defender);
-        Keyring.Tombstone tombstone = keyring.shred(defender.organisation(), id);
+        Keyring.Tombstone tombstone = keyring.shred(defender.organisation().value(), id);
         tombstones.record(
                 id,
-                defender.organisation(),
+                defender.organisation().value(),
                 tombstone.destroyedVersions(),
                 tombstone.digest(),
                 tombstone.destroyedAt());
@@ -170,8 +172,8 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
 
     @Override
     @Transactional(readOnly = true)
-    public List<SealedField> sealedFieldsOf(UUID defenderId, Set<String> names) {
-        return defenders.findById(defenderId).filter(d -> !d.isErased()).stream()
+    public List<SealedField> sealedFieldsOf(DefenderId defenderId, Set<String> names) {
+        return defenders.findById(defenderId.value()).filter(d -> !d.isErased()).stream()
                 .flatMap(d -> d.sealedFields().stream())
                 .filter(f -> names.contains(f.name()))
                 .toList();
@@ -188,8 +190,8 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<ReportingDecision> reportingDecision(Caller caller, UUID defenderId) {
-        return guard.find(defenderId, caller)
+    public Optional<ReportingDecision> reportingDecision(Caller caller, DefenderId defenderId) {
+        return guard.find(defenderId.value(), caller)
                 .map(g -> new ReportingDecision(
                         ref(g.defender()), NeedToKnow.mayReportAbout(caller, g.facts(), g.decision())));
     }
@@ -200,19 +202,19 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<DefenderRef> find(UUID defenderId) {
-        return defenders.findById(defenderId).map(DefenderManagement::ref);
+    public Optional<DefenderRef> find(DefenderId defenderId) {
+        return defenders.findById(defenderId.value()).map(DefenderManagement::ref);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<DefenderRef> findBySubject(String subject) {
+    public Optional<DefenderRef> findBySubject(Subject subject) {
         return defenders.findByKeycloakSubject(subject).map(DefenderManagement::ref);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Set<String> staffOn(UUID recordId) {
+    public Set<Subject> staffOn(UUID recordId) {
         return work.staffOn(recordId);
     }
 
@@ -225,7 +227,8 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
     public Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
         return defenders
                 .findById(recordId)
-                .map(d -> new BreakGlassGrants.Target(Defender.ENTITY, d.id(), d.organisation(), d.id(), d.isErased()));
+                .map(d -> new BreakGlassGrants.Target(
+                        Defender.ENTITY, d.id().value(), d.organisation(), d.id(), d.isErased()));
     }
 
     private DefenderView render(Caller caller, DefenderGuard.Guarded guarded) {
@@ -238,32 +241,32 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
     }
 
     private java.util.Map<String, String> open(Caller caller, Defender defender, String purpose) {
-        return sealedFields.open(caller, Defender.ENTITY, defender.id(), purpose, defender.sealedFields());
+        return sealedFields.open(caller, Defender.ENTITY, defender.id().value(), purpose, defender.sealedFields());
     }
 
     private void index(Defender defender, DefenderProfile profile) {
         if (profile.legalName() != null) {
             blindIndexes.index(
-                    defender.organisation(),
+                    defender.organisation().value(),
                     Defender.ENTITY,
-                    defender.id(),
-                    defender.id(),
+                    defender.id().value(),
+                    defender.id().value(),
                     new Indexed("legalName", Normalization.NAME, profile.legalName()));
         }
         if (profile.phone() != null) {
             blindIndexes.index(
-                    defender.organisation(),
+                    defender.organisation().value(),
                     Defender.ENTITY,
-                    defender.id(),
-                    defender.id(),
+                    defender.id().value(),
+                    defender.id().value(),
                     new Indexed("phone", Normalization.PHONE, profile.phone()));
         }
         if (profile.email() != null) {
             blindIndexes.index(
-                    defender.organisation(),
+                    defender.organisation().value(),
                     Defender.ENTITY,
-                    defender.id(),
-                    defender.id(),
+                    defender.id().value(),
+                    defender.id().value(),
                     new Indexed("email", Normalization.EMAIL, profile.email()));
         }
     }

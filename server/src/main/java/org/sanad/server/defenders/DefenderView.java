@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.common.Governorate;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.OrganisationId;
 
 /**
  * A profile as one caller may see it: metadata always, sealed fields only with content access
@@ -14,9 +15,9 @@ import org.sanad.server.common.Governorate;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record DefenderView(
-        UUID id,
+        DefenderId id,
         String pseudonym,
-        String organisation,
+        OrganisationId organisation,
         Governorate governorate,
         Activity activity,
         RiskLevel riskLevel,
@@ -34,28 +35,16 @@ record DefenderView(
         String emergencyContact) {
 
     static DefenderView metadata(Defender d) {
-        return new DefenderView(
-                d.id(),
-                d.pseudonym(),
-                d.organisation(),
-                d.governorate(),
-                d.activity(),
-                d.riskLevel(),
-                d.registeredAt(),
-                d.isErased(),
-                Visibility.METADATA.label(),
-                d.version(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return of(d, Visibility.METADATA, null);
     }
 
     static DefenderView content(Defender d, Visibility visibility, Map<String, String> opened) {
+        return of(d, visibility, opened);
+    }
+
+    /** @param opened the opened sealed fields, or null for metadata (which leaves them all out) */
+    private static DefenderView of(Defender d, Visibility visibility, Map<String, String> opened) {
+        Map<String, String> fields = opened == null ? Map.of() : opened;
         return new DefenderView(
                 d.id(),
                 d.pseudonym(),
@@ -67,14 +56,14 @@ record DefenderView(
                 d.isErased(),
                 visibility.label(),
                 d.version(),
-                opened.get("legalName"),
-                DefenderProfile.splitNames(opened.get("otherNames")),
-                opened.get("phone"),
-                opened.get("email"),
-                opened.get("address"),
-                opened.get("gender"),
-                opened.get("protectionNeeds"),
-                opened.get("emergencyContact"));
+                fields.get("legalName"),
+                opened == null ? null : DefenderProfile.splitNames(fields.get("otherNames")),
+                fields.get("phone"),
+                fields.get("email"),
+                fields.get("address"),
+                fields.get("gender"),
+                fields.get("protectionNeeds"),
+                fields.get("emergencyContact"));
     }
 
     @Override

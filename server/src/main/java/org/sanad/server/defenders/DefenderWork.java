@@ -2,6 +2,8 @@ package org.sanad.server.defenders;
 
 import java.util.Set;
 import java.util.UUID;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.Subject;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,24 +29,32 @@ class DefenderWork {
         jdbc.sql("delete from defender_work where record_id = ?")
                 .param(change.recordId())
                 .update();
-        for (String subject : change.staff()) {
+        for (Subject subject : change.staff()) {
             jdbc.sql("insert into defender_work (record_id, subject, defender_id, ongoing) values (?, ?, ?, ?)")
-                    .params(change.recordId(), subject, change.defenderId(), change.ongoing())
+                    .params(
+                            change.recordId(),
+                            subject.value(),
+                            change.defenderId().value(),
+                            change.ongoing())
                     .update();
         }
     }
 
-    boolean worksWith(String subject, UUID defenderId) {
+    boolean worksWith(Subject subject, DefenderId defenderId) {
         return jdbc.sql("select exists (select 1 from defender_work where defender_id = ? and subject = ? and ongoing)")
-                .params(defenderId, subject)
+                .params(defenderId.value(), subject.value())
                 .query(Boolean.class)
                 .single();
     }
 
-    Set<String> staffOn(UUID recordId) {
-        return Set.copyOf(jdbc.sql("select subject from defender_work where record_id = ?")
+    Set<Subject> staffOn(UUID recordId) {
+        return jdbc
+                .sql("select subject from defender_work where record_id = ?")
                 .param(recordId)
                 .query(String.class)
-                .list());
+                .list()
+                .stream()
+                .map(Subject::new)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -3,6 +3,8 @@ package org.sanad.server.defenders;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.Subject;
 
 /**
  * The staff who now work with a defender through one record (a claimed report, a case file's
@@ -15,7 +17,7 @@ import java.util.UUID;
  * @param ongoing whether that work still gives them the defender's profile (a closed case file
  *     keeps its assignees on its own reports, but no longer on the profile)
  */
-public record DefenderWorkChanged(UUID defenderId, UUID recordId, Set<String> staff, boolean ongoing) {
+public record DefenderWorkChanged(DefenderId defenderId, UUID recordId, Set<Subject> staff, boolean ongoing) {
 
     public DefenderWorkChanged {
         Objects.requireNonNull(defenderId);

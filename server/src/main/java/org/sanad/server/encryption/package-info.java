@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Encryption",
-        allowedDependencies = {"access", "audit", "web"})
+        allowedDependencies = {"access", "audit", "web", "common"})
 package org.sanad.server.encryption;
 
 import org.springframework.modulith.ApplicationModule;

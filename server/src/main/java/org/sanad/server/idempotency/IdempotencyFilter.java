@@ -90,7 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 insert into idempotency_keys (subject, idempotency_key, fingerprint, state, created_at)
                 values (?, ?, ?, 'IN_PROGRESS', now()) on conflict do nothing
                 """,
-                caller.subject(),
+                caller.subject().value(),
                 key,
                 fingerprint);
         if (claimed == 0) {
@@ -107,7 +107,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         "update idempotency_keys set state = 'DONE', status = ?, location = ? where subject = ? and idempotency_key = ?",
                         recording.getStatus(),
                         location,
-                        caller.subject(),
+                        caller.subject().value(),
                         key);
                 done = true;
             }
@@ -115,7 +115,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (!done) {
                 jdbc.update(
                         "delete from idempotency_keys where subject = ? and idempotency_key = ?",
-                        caller.subject(),
+                        caller.subject().value(),
                         key);
             }
         }
@@ -126,7 +126,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws IOException, ServletException {
         var rows = jdbc.queryForList(
                 "select fingerprint, state, status, location from idempotency_keys where subject = ? and idempotency_key = ?",
-                caller.subject(),
+                caller.subject().value(),
                 key);
         if (rows.isEmpty()) {
             // Released by a failed first attempt between our insert and this read: try again later.
@@ -154,7 +154,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private byte[] fingerprint(Caller caller, HttpServletRequest request, byte[] body) {
         BlindIndex index = keyring.blindIndex(
-                caller.organisation(),
+                caller.organisation().value(),
                 "idempotency",
                 "request",
                 "fingerprint",

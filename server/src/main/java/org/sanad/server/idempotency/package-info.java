@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Idempotency",
-        allowedDependencies = {"access", "web"})
+        allowedDependencies = {"access", "web", "common"})
 package org.sanad.server.idempotency;
 
 import org.springframework.modulith.ApplicationModule;

@@ -54,7 +54,8 @@ class IncidentController {
     @PostMapping
     ResponseEntity<IncidentView> report(Caller caller, @Valid @RequestBody Report request) {
         if (request.occurredUntil() != null && request.occurredUntil().isBefore(request.occurredOn())) {
-            throw new org.sanad.server.web.BadRequest("date-range", "occurredUntil is before occurredOn");
+            throw new org.sanad.server.web.ProblemException.BadRequest(
+                    "date-range", "occurredUntil is before occurredOn");
         }
         IncidentView view = incidents.report(
                 caller,

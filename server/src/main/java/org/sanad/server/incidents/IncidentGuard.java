@@ -9,9 +9,10 @@ import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.Decision;
 import org.sanad.server.access.Role;
 import org.sanad.server.audit.RevisionPurpose;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,14 +77,16 @@ class IncidentGuard {
 
     private Guarded decide(IncidentReport report, Caller caller) {
         Optional<DefenderRef> defender = defenders.find(report.defenderId());
-        Set<String> assignees = report.caseFileId() == null ? Set.of() : defenders.staffOn(report.caseFileId());
+        Set<Subject> assignees = report.caseFileId() == null
+                ? Set.of()
+                : defenders.staffOn(report.caseFileId().value());
         var facts = new NeedToKnow.Report(
                 report.organisation(),
                 defender.map(DefenderRef::subject).orElse(null),
                 report.reportedBy(),
                 report.claimedBy(),
                 assignees,
-                grants.activeGrant(caller, report.id()).orElse(null));
+                grants.activeGrant(caller, report.id().value()).orElse(null));
         return new Guarded(
                 report,
                 facts,

@@ -1,6 +1,7 @@
 package org.sanad.server.incidents;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,14 +10,19 @@ import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Role;
 import org.sanad.server.audit.RecordHistory;
-import org.sanad.server.common.Ids;
 import org.sanad.server.common.PageOf;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.Ids;
+import org.sanad.server.common.identity.IncidentId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
-import org.sanad.server.web.Conflict;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.Conflict;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -62,11 +68,11 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
                     .orElseThrow(() -> new Conflict("profile-required", "Create your profile before reporting"));
         } else {
             if (defenderId == null) {
-                throw new org.sanad.server.web.BadRequest(
+                throw new org.sanad.server.web.ProblemException.BadRequest(
                         "defender-required", "defenderId is required for staff reports");
             }
             defender = defenders
-                    .reportingDecision(caller, defenderId)
+                    .reportingDecision(caller, new DefenderId(defenderId))
                     .filter(DefenderDirectory.ReportingDecision::mayReport)
                     .map(DefenderDirectory.ReportingDecision::defender)
                     .orElseThrow(NotFound::new);
@@ -75,7 +81,7 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
             throw new Conflict("defender-erased", "The defender's personal data was erased");
         }
         var report = IncidentReport.report(
-                Ids.newId(),
+                Ids.next(IncidentId::new),
                 defender.id(),
                 defender.organisation(),
                 caller.subject(),
@@ -84,7 +90,8 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
                 sealedFields);
         reports.save(report);
         return IncidentView.content(
-                report, sealedFields.open(caller, IncidentReport.ENTITY, report.id(), "report", report.sealedFields()));
+                report,
+                sealedFields.open(caller, IncidentReport.ENTITY, report.id().value(), "report", report.sealedFields()));
     }
 
     /** The caller's visible reports, newest first, as metadata. */
@@ -126,9 +133,13 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
     @Override
     @Transactional
     public void linkToCaseFile(
-            List<UUID> incidentIds, UUID defenderId, String organisation, String claimant, UUID caseFileId) {
-        for (UUID incidentId : incidentIds) {
-            IncidentReport report = reports.findById(incidentId)
+            List<IncidentId> incidentIds,
+            DefenderId defenderId,
+            OrganisationId organisation,
+            Subject claimant,
+            CaseFileId caseFileId) {
+        for (IncidentId incidentId : incidentIds) {
+            IncidentReport report = reports.findById(incidentId.value())
                     .filter(r -> r.defenderId().equals(defenderId)
                             && r.organisation().equals(organisation))
                     .orElseThrow(NotFound::new);
@@ -142,16 +153,16 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
 
     @Override
     @Transactional(readOnly = true)
-    public List<UUID> linkedTo(UUID caseFileId) {
+    public List<IncidentId> linkedTo(CaseFileId caseFileId) {
         return reports.findByCaseFileId(caseFileId).stream()
                 .map(IncidentReport::id)
-                .sorted()
+                .sorted(Comparator.comparing(IncidentId::value))
                 .toList();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<SealedField> sealedFieldsOfCaseFile(UUID caseFileId, Set<String> names) {
+    public List<SealedField> sealedFieldsOfCaseFile(CaseFileId caseFileId, Set<String> names) {
         return reports.findByCaseFileId(caseFileId).stream()
                 .flatMap(r -> r.sealedFields().stream()
                         .filter(f -> names.contains(f.name()))
@@ -165,7 +176,7 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
         return reports.findById(recordId)
                 .map(r -> new BreakGlassGrants.Target(
                         IncidentReport.ENTITY,
-                        r.id(),
+                        r.id().value(),
                         r.organisation(),
                         r.defenderId(),
                         defenders.find(r.defenderId()).map(DefenderRef::erased).orElse(true)));
@@ -192,6 +203,10 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
                 report,
                 guarded.decision().visibility(),
                 sealedFields.open(
-                        caller, IncidentReport.ENTITY, report.id(), guarded.purpose(caller), report.sealedFields()));
+                        caller,
+                        IncidentReport.ENTITY,
+                        report.id().value(),
+                        guarded.purpose(caller),
+                        report.sealedFields()));
     }
 }

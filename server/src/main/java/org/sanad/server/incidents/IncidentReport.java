@@ -16,11 +16,16 @@ import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.server.common.Governorate;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.IncidentId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.defenders.DefenderWorkChanged;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
-import org.sanad.server.web.Conflict;
+import org.sanad.server.web.ProblemException.Conflict;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** One incident report, from receipt through triage to a case file. */
@@ -35,13 +40,13 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
     private UUID id;
 
     @Column(nullable = false, updatable = false)
-    private UUID defenderId;
+    private DefenderId defenderId;
 
     @Column(nullable = false, updatable = false)
-    private String organisation;
+    private OrganisationId organisation;
 
     @Column(nullable = false, updatable = false)
-    private String reportedBy;
+    private Subject reportedBy;
 
     @Column(nullable = false, updatable = false)
     private Instant reportedAt;
@@ -71,9 +76,9 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
     @Column(nullable = false)
     private IncidentStatus status;
 
-    private String claimedBy;
+    private Subject claimedBy;
 
-    private UUID caseFileId;
+    private CaseFileId caseFileId;
 
     @Version
     private long version;
@@ -81,15 +86,15 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
     protected IncidentReport() {}
 
     static IncidentReport report(
-            UUID id,
-            UUID defenderId,
-            String organisation,
-            String reportedBy,
+            IncidentId id,
+            DefenderId defenderId,
+            OrganisationId organisation,
+            Subject reportedBy,
             Instant at,
             IncidentFacts facts,
             Sealer sealer) {
         var report = new IncidentReport();
-        report.id = Objects.requireNonNull(id);
+        report.id = id.value();
         report.defenderId = Objects.requireNonNull(defenderId);
         report.organisation = Objects.requireNonNull(organisation);
         report.reportedBy = Objects.requireNonNull(reportedBy);
@@ -107,7 +112,7 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
     }
 
     /** Intake claims an unclaimed report: triaged (to be worked on) or closed, with a severity. */
-    void triage(String caseworker, IncidentStatus outcome, Severity newSeverity) {
+    void triage(Subject caseworker, IncidentStatus outcome, Severity newSeverity) {
         if (status != IncidentStatus.RECEIVED || claimedBy != null) {
             throw new Conflict("incident-already-triaged", "The report was triaged already");
         }
@@ -123,7 +128,7 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
     }
 
     /** Links a triaged report to a case file; from then on it follows the case file's assignees. */
-    public void linkTo(UUID caseFile) {
+    public void linkTo(CaseFileId caseFile) {
         if (status != IncidentStatus.TRIAGED) {
             throw new Conflict("incident-not-triaged", "Only a triaged report can be linked to a case file");
         }
@@ -132,7 +137,7 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
     }
 
     EncryptionContext context(String field) {
-        return new EncryptionContext(organisation, ENTITY, field, id, defenderId);
+        return new EncryptionContext(organisation.value(), ENTITY, field, id, defenderId.value());
     }
 
     List<SealedField> sealedFields() {
@@ -142,19 +147,19 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
                 new SealedField("location", location, context("location")));
     }
 
-    public UUID id() {
-        return id;
+    public IncidentId id() {
+        return new IncidentId(id);
     }
 
-    public UUID defenderId() {
+    public DefenderId defenderId() {
         return defenderId;
     }
 
-    public String organisation() {
+    public OrganisationId organisation() {
         return organisation;
     }
 
-    String reportedBy() {
+    Subject reportedBy() {
         return reportedBy;
     }
 
@@ -186,11 +191,11 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
         return status;
     }
 
-    String claimedBy() {
+    Subject claimedBy() {
         return claimedBy;
     }
 
-    UUID caseFileId() {
+    CaseFileId caseFileId() {
         return caseFileId;
     }
 

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.common.Governorate;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.IncidentId;
+import org.sanad.server.common.identity.OrganisationId;
 
 /** A report as one caller may see it: intake metadata always, sealed fields only with content access. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record IncidentView(
-        UUID id,
-        UUID defenderId,
-        String organisation,
+        IncidentId id,
+        DefenderId defenderId,
+        OrganisationId organisation,
         Instant reportedAt,
         LocalDate occurredOn,
         LocalDate occurredUntil,
@@ -22,7 +25,7 @@ record IncidentView(
         Severity severity,
         IncidentStatus status,
         Boolean claimed,
-        UUID caseFileId,
+        CaseFileId caseFileId,
         String access,
         long version,
         String perpetratorCategory,

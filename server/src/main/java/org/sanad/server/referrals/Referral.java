@@ -20,16 +20,21 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.ReferralId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
-import org.sanad.server.web.Conflict;
+import org.sanad.server.web.ProblemException.Conflict;
 
 /** A referral to another organisation, and the rules of its life. */
 @Entity
 @Table(name = "referrals")
 @Audited(withModifiedFlag = true)
-public class Referral {
+class Referral {
 
     static final String ENTITY = "referral";
 
@@ -37,16 +42,16 @@ public class Referral {
     private UUID id;
 
     @Column(nullable = false, updatable = false)
-    private UUID caseFileId;
+    private CaseFileId caseFileId;
 
     @Column(nullable = false, updatable = false)
-    private UUID defenderId;
+    private DefenderId defenderId;
 
     @Column(nullable = false, updatable = false)
-    private String fromOrganisation;
+    private OrganisationId fromOrganisation;
 
     @Column(nullable = false, updatable = false)
-    private String toOrganisation;
+    private OrganisationId toOrganisation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
@@ -60,7 +65,7 @@ public class Referral {
     private ConsentMethod consentHow;
 
     @Column(nullable = false, updatable = false)
-    private String consentRecordedBy;
+    private Subject consentRecordedBy;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "referral_shared_fields", joinColumns = @JoinColumn(name = "referral_id"))
@@ -78,12 +83,12 @@ public class Referral {
     private ReferralStatus status;
 
     @Column(nullable = false, updatable = false)
-    private String createdBy;
+    private Subject createdBy;
 
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    private String decidedBy;
+    private Subject decidedBy;
 
     private Instant decidedAt;
 
@@ -94,17 +99,17 @@ public class Referral {
 
     /** A new referral, pending; the defender's consent is part of it or it does not exist. */
     static Referral refer(
-            UUID id,
-            UUID caseFileId,
-            UUID defenderId,
-            String fromOrganisation,
-            String toOrganisation,
+            ReferralId id,
+            CaseFileId caseFileId,
+            DefenderId defenderId,
+            OrganisationId fromOrganisation,
+            OrganisationId toOrganisation,
             ReferralService service,
             Consent consent,
             Set<SharedField> shared,
             String reason,
             LocalDate expiresOn,
-            String by,
+            Subject by,
             Instant at,
             Sealer sealer) {
         if (fromOrganisation.equals(toOrganisation)) {
@@ -114,7 +119,7 @@ public class Referral {
             throw new Conflict("nothing-shared", "A referral shares at least one field");
         }
         var referral = new Referral();
-        referral.id = Objects.requireNonNull(id);
+        referral.id = id.value();
         referral.caseFileId = Objects.requireNonNull(caseFileId);
         referral.defenderId = Objects.requireNonNull(defenderId);
         referral.fromOrganisation = fromOrganisation;
@@ -145,23 +150,23 @@ public class Referral {
         return current == ReferralStatus.PENDING || current == ReferralStatus.ACCEPTED;
     }
 
-    void accept(String by, Instant at, LocalDate today) {
+    void accept(Subject by, Instant at, LocalDate today) {
         move(today, ReferralStatus.ACCEPTED, by, at, ReferralStatus.PENDING);
     }
 
-    void decline(String by, Instant at, LocalDate today) {
+    void decline(Subject by, Instant at, LocalDate today) {
         move(today, ReferralStatus.DECLINED, by, at, ReferralStatus.PENDING);
     }
 
-    void withdraw(String by, Instant at, LocalDate today) {
+    void withdraw(Subject by, Instant at, LocalDate today) {
         move(today, ReferralStatus.WITHDRAWN, by, at, ReferralStatus.PENDING, ReferralStatus.ACCEPTED);
     }
 
-    void close(String by, Instant at, LocalDate today) {
+    void close(Subject by, Instant at, LocalDate today) {
         move(today, ReferralStatus.CLOSED, by, at, ReferralStatus.ACCEPTED, ReferralStatus.DECLINED);
     }
 
-    private void move(LocalDate today, ReferralStatus next, String by, Instant at, ReferralStatus... from) {
+    private void move(LocalDate today, ReferralStatus next, Subject by, Instant at, ReferralStatus... from) {
         ReferralStatus current = statusOn(today);
         if (!Set.of(from).contains(current)) {
             throw new Conflict("invalid-transition", "The referral cannot make that move from its current status");
@@ -172,30 +177,30 @@ public class Referral {
     }
 
     private EncryptionContext context(String field) {
-        return new EncryptionContext(fromOrganisation, ENTITY, field, id, defenderId);
+        return new EncryptionContext(fromOrganisation.value(), ENTITY, field, id, defenderId.value());
     }
 
     SealedField reasonField() {
         return new SealedField("reason", reason, context("reason"));
     }
 
-    public UUID id() {
-        return id;
+    public ReferralId id() {
+        return new ReferralId(id);
     }
 
-    UUID caseFileId() {
+    CaseFileId caseFileId() {
         return caseFileId;
     }
 
-    UUID defenderId() {
+    DefenderId defenderId() {
         return defenderId;
     }
 
-    String fromOrganisation() {
+    OrganisationId fromOrganisation() {
         return fromOrganisation;
     }
 
-    String toOrganisation() {
+    OrganisationId toOrganisation() {
         return toOrganisation;
     }
 

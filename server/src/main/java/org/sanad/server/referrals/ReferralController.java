@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
-import org.sanad.server.web.BadRequest;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.web.ProblemException.BadRequest;
 import org.sanad.server.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,8 +60,8 @@ class ReferralController {
         }
         ReferralView view = referrals.refer(
                 caller,
-                caseFileId,
-                request.toOrganisation(),
+                new CaseFileId(caseFileId),
+                new OrganisationId(request.toOrganisation()),
                 request.service(),
                 new Referral.Consent(
                         request.consent().givenOn(), request.consent().how()),

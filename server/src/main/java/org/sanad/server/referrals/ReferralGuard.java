@@ -10,9 +10,10 @@ import org.sanad.server.access.NeedToKnow.ReferralDecision;
 import org.sanad.server.audit.RevisionPurpose;
 import org.sanad.server.cases.CaseFileDirectory;
 import org.sanad.server.cases.CaseFileDirectory.CaseFileRef;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ class ReferralGuard {
 
     /** The decision on a referral this request has just created. */
     Guarded decide(Referral referral, Caller caller) {
-        Set<String> assignees =
+        Set<Subject> assignees =
                 cases.find(referral.caseFileId()).map(CaseFileRef::assignees).orElse(Set.of());
         Optional<DefenderRef> defender = defenders.find(referral.defenderId());
         var facts = new NeedToKnow.Referral(
@@ -57,7 +58,7 @@ class ReferralGuard {
                 referral.toOrganisation(),
                 assignees,
                 defender.map(DefenderRef::subject).orElse(null),
-                grants.activeGrant(caller, referral.id()).orElse(null));
+                grants.activeGrant(caller, referral.id().value()).orElse(null));
         ReferralDecision decision = NeedToKnow.referral(caller, facts);
         if (decision.usesGrant()) {
             RevisionPurpose.breakGlass(decision.grant());

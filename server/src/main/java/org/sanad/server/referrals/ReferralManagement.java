@@ -21,15 +21,18 @@ import org.sanad.server.audit.RecordHistory;
 import org.sanad.server.cases.CaseFileDirectory;
 import org.sanad.server.cases.CaseFileDirectory.CaseFileRef;
 import org.sanad.server.cases.CaseStatus;
-import org.sanad.server.common.Ids;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.Ids;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.ReferralId;
 import org.sanad.server.defenders.DefenderDirectory;
 import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
 import org.sanad.server.incidents.IncidentDirectory;
-import org.sanad.server.web.Conflict;
-import org.sanad.server.web.Forbidden;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.Conflict;
+import org.sanad.server.web.ProblemException.Forbidden;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,8 +71,8 @@ class ReferralManagement implements BreakGlassGrants.Targets {
     @Transactional
     ReferralView refer(
             Caller caller,
-            UUID caseFileId,
-            String toOrganisation,
+            CaseFileId caseFileId,
+            OrganisationId toOrganisation,
             ReferralService service,
             Referral.Consent consent,
             Set<SharedField> shared,
@@ -96,7 +99,7 @@ class ReferralManagement implements BreakGlassGrants.Targets {
             throw new Conflict("expiry-in-past", "The expiry date must be in the future");
         }
         var referral = Referral.refer(
-                Ids.newId(),
+                Ids.next(ReferralId::new),
                 file.id(),
                 file.defenderId(),
                 file.organisation(),
@@ -144,7 +147,8 @@ class ReferralManagement implements BreakGlassGrants.Targets {
         }
         // The other organisation's staff are not named (as in the audit API): only that it acted.
         return history.of(caller, Referral.class, Referral.ENTITY, id).stream()
-                .map(entry -> entry.organisation().equals(caller.organisation()) ? entry : entry.withoutSubject())
+                .map(entry ->
+                        entry.organisation().equals(caller.organisation().value()) ? entry : entry.withoutSubject())
                 .toList();
     }
 
@@ -159,7 +163,7 @@ class ReferralManagement implements BreakGlassGrants.Targets {
                 .findById(recordId)
                 .map(r -> new BreakGlassGrants.Target(
                         Referral.ENTITY,
-                        r.id(),
+                        r.id().value(),
                         r.fromOrganisation(),
                         r.defenderId(),
                         defenders.find(r.defenderId()).map(DefenderRef::erased).orElse(true)));
@@ -175,7 +179,12 @@ class ReferralManagement implements BreakGlassGrants.Targets {
                 String reason = guarded.defenderErased()
                         ? null
                         : sealedFields
-                                .open(caller, Referral.ENTITY, referral.id(), purpose, List.of(referral.reasonField()))
+                                .open(
+                                        caller,
+                                        Referral.ENTITY,
+                                        referral.id().value(),
+                                        purpose,
+                                        List.of(referral.reasonField()))
                                 .get("reason");
                 yield ReferralView.of(referral, today(), sender ? "sender" : "break-glass", reason, null);
             }
@@ -215,7 +224,8 @@ class ReferralManagement implements BreakGlassGrants.Targets {
                 .toList();
         Map<String, String> opened = sealedFields.open(
                 caller,
-                new AccessEvent(AccessEvent.Action.READ, Referral.ENTITY, referral.id(), names, "referral"),
+                new AccessEvent(
+                        AccessEvent.Action.READ, Referral.ENTITY, referral.id().value(), names, "referral"),
                 fields);
         Map<String, Object> result = new LinkedHashMap<>();
         opened.forEach((name, value) -> {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.sanad.server.common.identity.CaseFileId;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.ReferralId;
 
 /**
  * A referral as one side sees it: the sender (and a supervisor through break-glass) sees its
@@ -14,11 +17,11 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ReferralView(
-        UUID id,
-        UUID caseFileId,
-        UUID defenderId,
-        String fromOrganisation,
-        String toOrganisation,
+        ReferralId id,
+        CaseFileId caseFileId,
+        DefenderId defenderId,
+        OrganisationId fromOrganisation,
+        OrganisationId toOrganisation,
         ReferralService service,
         ReferralStatus status,
         LocalDate expiresOn,

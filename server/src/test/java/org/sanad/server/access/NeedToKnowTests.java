@@ -18,6 +18,9 @@ import org.sanad.server.access.NeedToKnow.Decision;
 import org.sanad.server.access.NeedToKnow.ReferralMove;
 import org.sanad.server.access.NeedToKnow.ReferralSide;
 import org.sanad.server.access.NeedToKnow.Visibility;
+import org.sanad.server.common.identity.GrantId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 
 /**
  * The whole need-to-know policy as a table: facts → decision, every allow with its deny beside it.
@@ -25,21 +28,25 @@ import org.sanad.server.access.NeedToKnow.Visibility;
  */
 class NeedToKnowTests {
 
-    static final String ORG = "tigris-legal";
-    static final String OTHER_ORG = "zagros-aid";
-    static final UUID GRANT = UUID.fromString("00000000-0000-7000-8000-000000000001");
+    static final OrganisationId ORG = new OrganisationId("tigris-legal");
+    static final OrganisationId OTHER_ORG = new OrganisationId("zagros-aid");
+    static final GrantId GRANT = new GrantId(UUID.fromString("00000000-0000-7000-8000-000000000001"));
 
-    static Caller user(String subject, String organisation, Role role) {
+    static Subject subject(String value) {
+        return new Subject(value);
+    }
+
+    static Caller user(Subject subject, OrganisationId organisation, Role role) {
         return new Caller(subject, organisation, Set.of(role), "sanad-demo");
     }
 
-    static final Caller SUPERVISOR = user("s-1", ORG, Role.SUPERVISOR);
-    static final Caller OTHER_SUPERVISOR = user("s-2", OTHER_ORG, Role.SUPERVISOR);
-    static final Caller CASEWORKER = user("c-1", ORG, Role.CASEWORKER);
-    static final Caller OTHER_CASEWORKER = user("c-9", OTHER_ORG, Role.CASEWORKER);
-    static final Caller DEFENDER = user("d-1", ORG, Role.DEFENDER);
-    static final Caller OTHER_DEFENDER = user("d-2", ORG, Role.DEFENDER);
-    static final Caller ADMIN = user("a-1", ORG, Role.ADMIN);
+    static final Caller SUPERVISOR = user(subject("s-1"), ORG, Role.SUPERVISOR);
+    static final Caller OTHER_SUPERVISOR = user(subject("s-2"), OTHER_ORG, Role.SUPERVISOR);
+    static final Caller CASEWORKER = user(subject("c-1"), ORG, Role.CASEWORKER);
+    static final Caller OTHER_CASEWORKER = user(subject("c-9"), OTHER_ORG, Role.CASEWORKER);
+    static final Caller DEFENDER = user(subject("d-1"), ORG, Role.DEFENDER);
+    static final Caller OTHER_DEFENDER = user(subject("d-2"), ORG, Role.DEFENDER);
+    static final Caller ADMIN = user(subject("a-1"), ORG, Role.ADMIN);
 
     static final Decision NONE = Decision.NONE;
     static final Decision METADATA = new Decision(Visibility.METADATA, null);
@@ -58,20 +65,20 @@ class NeedToKnowTests {
         return new Row(policy, actual, expected);
     }
 
-    static NeedToKnow.Profile profile(boolean works, UUID grant) {
-        return new NeedToKnow.Profile(ORG, "d-1", works, grant);
+    static NeedToKnow.Profile profile(boolean works, GrantId grant) {
+        return new NeedToKnow.Profile(ORG, subject("d-1"), works, grant);
     }
 
-    static NeedToKnow.Report report(String claimedBy, Set<String> assignees, UUID grant) {
-        return new NeedToKnow.Report(ORG, "d-1", "d-1", claimedBy, assignees, grant);
+    static NeedToKnow.Report report(Subject claimedBy, Set<Subject> assignees, GrantId grant) {
+        return new NeedToKnow.Report(ORG, subject("d-1"), subject("d-1"), claimedBy, assignees, grant);
     }
 
-    static NeedToKnow.CaseFile caseFile(Set<String> assignees, UUID grant) {
-        return new NeedToKnow.CaseFile(ORG, "d-1", assignees, grant);
+    static NeedToKnow.CaseFile caseFile(Set<Subject> assignees, GrantId grant) {
+        return new NeedToKnow.CaseFile(ORG, subject("d-1"), assignees, grant);
     }
 
-    static NeedToKnow.Referral referral(Set<String> assignees, UUID grant) {
-        return new NeedToKnow.Referral(ORG, OTHER_ORG, assignees, "d-1", grant);
+    static NeedToKnow.Referral referral(Set<Subject> assignees, GrantId grant) {
+        return new NeedToKnow.Referral(ORG, OTHER_ORG, assignees, subject("d-1"), grant);
     }
 
     static Stream<Row> profiles() {
@@ -161,19 +168,20 @@ class NeedToKnowTests {
                 row(
                         "defender who filed a report sees it",
                         NeedToKnow.report(
-                                OTHER_DEFENDER, new NeedToKnow.Report(ORG, "d-1", "d-2", null, Set.of(), null)),
+                                OTHER_DEFENDER,
+                                new NeedToKnow.Report(ORG, subject("d-1"), subject("d-2"), null, Set.of(), null)),
                         CONTENT),
                 row(
                         "claimant sees the report's content",
-                        NeedToKnow.report(CASEWORKER, report("c-1", Set.of(), null)),
+                        NeedToKnow.report(CASEWORKER, report(subject("c-1"), Set.of(), null)),
                         CONTENT),
                 row(
                         "assignee of the linked case file sees the report's content",
-                        NeedToKnow.report(CASEWORKER, report("c-2", Set.of("c-1"), null)),
+                        NeedToKnow.report(CASEWORKER, report(subject("c-2"), Set.of(subject("c-1")), null)),
                         CONTENT),
                 row(
                         "other caseworkers of the organisation see intake metadata",
-                        NeedToKnow.report(CASEWORKER, report("c-2", Set.of("c-3"), null)),
+                        NeedToKnow.report(CASEWORKER, report(subject("c-2"), Set.of(subject("c-3")), null)),
                         METADATA),
                 row(
                         "a grant opens nothing to a caseworker",
@@ -181,15 +189,15 @@ class NeedToKnowTests {
                         METADATA),
                 row(
                         "supervisor sees a report's content through a grant",
-                        NeedToKnow.report(SUPERVISOR, report("c-1", Set.of(), GRANT)),
+                        NeedToKnow.report(SUPERVISOR, report(subject("c-1"), Set.of(), GRANT)),
                         BREAK_GLASS),
                 row(
                         "supervisor sees intake metadata without a grant",
-                        NeedToKnow.report(SUPERVISOR, report("c-1", Set.of(), null)),
+                        NeedToKnow.report(SUPERVISOR, report(subject("c-1"), Set.of(), null)),
                         METADATA),
                 row(
                         "another organisation's supervisor sees nothing, grant or not",
-                        NeedToKnow.report(OTHER_SUPERVISOR, report("c-1", Set.of(), GRANT)),
+                        NeedToKnow.report(OTHER_SUPERVISOR, report(subject("c-1"), Set.of(), GRANT)),
                         NONE),
                 row(
                         "staff of the organisation triage its reports",
@@ -218,27 +226,27 @@ class NeedToKnowTests {
         return Stream.of(
                 row(
                         "assignee sees the case file's content",
-                        NeedToKnow.caseFile(CASEWORKER, caseFile(Set.of("c-1"), null)),
+                        NeedToKnow.caseFile(CASEWORKER, caseFile(Set.of(subject("c-1")), null)),
                         CONTENT),
                 row(
                         "unassigned caseworker does not see the case file",
-                        NeedToKnow.caseFile(CASEWORKER, caseFile(Set.of("c-2"), null)),
+                        NeedToKnow.caseFile(CASEWORKER, caseFile(Set.of(subject("c-2")), null)),
                         NONE),
                 row(
                         "a grant opens nothing to a caseworker",
-                        NeedToKnow.caseFile(CASEWORKER, caseFile(Set.of("c-2"), GRANT)),
+                        NeedToKnow.caseFile(CASEWORKER, caseFile(Set.of(subject("c-2")), GRANT)),
                         NONE),
                 row(
                         "supervisor sees the case file's metadata without a grant",
-                        NeedToKnow.caseFile(SUPERVISOR, caseFile(Set.of("c-1"), null)),
+                        NeedToKnow.caseFile(SUPERVISOR, caseFile(Set.of(subject("c-1")), null)),
                         METADATA),
                 row(
                         "supervisor sees the case file's content through a grant",
-                        NeedToKnow.caseFile(SUPERVISOR, caseFile(Set.of("c-1"), GRANT)),
+                        NeedToKnow.caseFile(SUPERVISOR, caseFile(Set.of(subject("c-1")), GRANT)),
                         BREAK_GLASS),
                 row(
                         "assigned supervisor reads as casework, not through the grant",
-                        NeedToKnow.caseFile(SUPERVISOR, caseFile(Set.of("s-1"), GRANT)),
+                        NeedToKnow.caseFile(SUPERVISOR, caseFile(Set.of(subject("s-1")), GRANT)),
                         CONTENT),
                 row(
                         "defender sees their case file's status",
@@ -254,39 +262,45 @@ class NeedToKnowTests {
                         NONE),
                 row(
                         "another organisation's staff member listed as assignee sees nothing",
-                        NeedToKnow.caseFile(OTHER_CASEWORKER, caseFile(Set.of("c-9"), null)),
+                        NeedToKnow.caseFile(OTHER_CASEWORKER, caseFile(Set.of(subject("c-9")), null)),
                         NONE),
                 row(
                         "supervisor assigns a caseworker",
-                        NeedToKnow.mayAssign(SUPERVISOR, caseFile(Set.of("c-1"), null), "c-2", () -> false),
+                        NeedToKnow.mayAssign(
+                                SUPERVISOR, caseFile(Set.of(subject("c-1")), null), subject("c-2"), () -> false),
                         true),
                 row(
                         "unassigned supervisor does not assign another supervisor",
-                        NeedToKnow.mayAssign(SUPERVISOR, caseFile(Set.of("c-1"), null), "s-3", () -> true),
+                        NeedToKnow.mayAssign(
+                                SUPERVISOR, caseFile(Set.of(subject("c-1")), null), subject("s-3"), () -> true),
                         false),
                 row(
                         "assigned supervisor assigns another supervisor",
-                        NeedToKnow.mayAssign(SUPERVISOR, caseFile(Set.of("s-1"), null), "s-3", () -> true),
+                        NeedToKnow.mayAssign(
+                                SUPERVISOR, caseFile(Set.of(subject("s-1")), null), subject("s-3"), () -> true),
                         true),
                 row(
                         "assigned caseworker assigns a colleague",
-                        NeedToKnow.mayAssign(CASEWORKER, caseFile(Set.of("c-1"), null), "c-2", () -> false),
+                        NeedToKnow.mayAssign(
+                                CASEWORKER, caseFile(Set.of(subject("c-1")), null), subject("c-2"), () -> false),
                         true),
                 row(
                         "unassigned caseworker assigns nobody",
-                        NeedToKnow.mayAssign(CASEWORKER, caseFile(Set.of("c-2"), null), "c-3", () -> false),
+                        NeedToKnow.mayAssign(
+                                CASEWORKER, caseFile(Set.of(subject("c-2")), null), subject("c-3"), () -> false),
                         false),
                 row(
                         "nobody assigns themselves",
-                        NeedToKnow.mayAssign(SUPERVISOR, caseFile(Set.of("c-1"), null), "s-1", () -> true),
+                        NeedToKnow.mayAssign(
+                                SUPERVISOR, caseFile(Set.of(subject("c-1")), null), subject("s-1"), () -> true),
                         false),
                 row(
                         "another organisation's supervisor assigns nobody",
-                        NeedToKnow.mayAssign(OTHER_SUPERVISOR, caseFile(Set.of(), null), "c-1", () -> false),
+                        NeedToKnow.mayAssign(OTHER_SUPERVISOR, caseFile(Set.of(), null), subject("c-1"), () -> false),
                         false),
                 row(
                         "a defender assigns nobody",
-                        NeedToKnow.mayAssign(DEFENDER, caseFile(Set.of(), null), "c-1", () -> false),
+                        NeedToKnow.mayAssign(DEFENDER, caseFile(Set.of(), null), subject("c-1"), () -> false),
                         false),
                 row(
                         "supervisor moves a case file's status",
@@ -294,7 +308,7 @@ class NeedToKnowTests {
                         true),
                 row(
                         "assignee moves a case file's status",
-                        NeedToKnow.mayChangeStatus(CASEWORKER, caseFile(Set.of("c-1"), null), CONTENT),
+                        NeedToKnow.mayChangeStatus(CASEWORKER, caseFile(Set.of(subject("c-1")), null), CONTENT),
                         true),
                 row(
                         "defender does not move their case file's status",
@@ -322,36 +336,37 @@ class NeedToKnowTests {
         return Stream.of(
                 row(
                         "the referred case file's assignee is the sender",
-                        sideAndMoves(NeedToKnow.referral(CASEWORKER, referral(Set.of("c-1"), null))),
+                        sideAndMoves(NeedToKnow.referral(CASEWORKER, referral(Set.of(subject("c-1")), null))),
                         List.of(ReferralSide.SENDER, sending)),
                 row(
                         "the receiving organisation's staff are the receiver",
-                        sideAndMoves(NeedToKnow.referral(OTHER_CASEWORKER, referral(Set.of("c-1"), null))),
+                        sideAndMoves(NeedToKnow.referral(OTHER_CASEWORKER, referral(Set.of(subject("c-1")), null))),
                         List.of(ReferralSide.RECEIVER, EnumSet.of(ACCEPT, DECLINE, CLOSE))),
                 row(
                         "the sending organisation's supervisor sees metadata and may withdraw or close",
-                        sideAndMoves(NeedToKnow.referral(SUPERVISOR, referral(Set.of("c-1"), null))),
+                        sideAndMoves(NeedToKnow.referral(SUPERVISOR, referral(Set.of(subject("c-1")), null))),
                         List.of(ReferralSide.SENDING_SUPERVISOR, sending)),
                 row(
                         "the sending organisation's supervisor reads as sender through a grant",
-                        sideAndMoves(NeedToKnow.referral(SUPERVISOR, referral(Set.of("c-1"), GRANT))),
+                        sideAndMoves(NeedToKnow.referral(SUPERVISOR, referral(Set.of(subject("c-1")), GRANT))),
                         List.of(ReferralSide.BREAK_GLASS, sending)),
                 row(
                         "a receiving supervisor's grant changes nothing: nobody breaks glass on another organisation's records",
-                        sideAndMoves(NeedToKnow.referral(OTHER_SUPERVISOR, referral(Set.of("c-1"), GRANT))),
+                        sideAndMoves(NeedToKnow.referral(OTHER_SUPERVISOR, referral(Set.of(subject("c-1")), GRANT))),
                         List.of(ReferralSide.RECEIVER, EnumSet.of(ACCEPT, DECLINE, CLOSE))),
                 row(
                         "the defender sees their referral's status and moves nothing",
-                        sideAndMoves(NeedToKnow.referral(DEFENDER, referral(Set.of("c-1"), null))),
+                        sideAndMoves(NeedToKnow.referral(DEFENDER, referral(Set.of(subject("c-1")), null))),
                         List.of(ReferralSide.DEFENDER, Set.of())),
                 row(
                         "an unassigned caseworker of the sending organisation is on no side",
-                        sideAndMoves(NeedToKnow.referral(CASEWORKER, referral(Set.of("c-2"), null))),
+                        sideAndMoves(NeedToKnow.referral(CASEWORKER, referral(Set.of(subject("c-2")), null))),
                         List.of(ReferralSide.NONE, Set.of())),
                 row(
                         "a third organisation's supervisor is on no side, grant or not",
                         sideAndMoves(NeedToKnow.referral(
-                                user("s-7", "euphrates-aid", Role.SUPERVISOR), referral(Set.of(), GRANT))),
+                                user(subject("s-7"), new OrganisationId("euphrates-aid"), Role.SUPERVISOR),
+                                referral(Set.of(), GRANT))),
                         List.of(ReferralSide.NONE, Set.of())),
                 row(
                         "staff of either side read a referral's history",
@@ -369,7 +384,7 @@ class NeedToKnowTests {
                         GRANT),
                 row(
                         "a sender's decision uses no grant even when one is held",
-                        NeedToKnow.referral(CASEWORKER, referral(Set.of("c-1"), GRANT))
+                        NeedToKnow.referral(CASEWORKER, referral(Set.of(subject("c-1")), GRANT))
                                 .usesGrant(),
                         false));
     }

@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.GrantLookups;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.Scenarios;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,19 +20,7 @@ import tools.jackson.databind.JsonNode;
  * rendering, the access-log purpose and the revision stamp cannot disagree.
  */
 @IntegrationTest
-class OneDecisionPerRequestIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Scenarios scenarios;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-        scenarios = new Scenarios(api);
-    }
+class OneDecisionPerRequestIntegrationTests extends ServerTest {
 
     static String token(String user) {
         return Keycloak.accessToken(user);

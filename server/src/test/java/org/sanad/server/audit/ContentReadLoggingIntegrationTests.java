@@ -12,15 +12,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.Scenarios;
+import org.sanad.server.testing.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -34,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * answer a problem that carries no canary.
  */
 @IntegrationTest
-class ContentReadLoggingIntegrationTests {
+class ContentReadLoggingIntegrationTests extends ServerTest {
 
     /** GET endpoints that return sealed content (opened through SealedFields, one READ entry). */
     static final Set<String> RETURNS_CONTENT = Set.of(
@@ -62,20 +60,8 @@ class ContentReadLoggingIntegrationTests {
 
     private static final String REFUSE_CONSTRAINT = "access_log_refused_by_test";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ApplicationContext context;
-
-    Api api;
-    Scenarios scenarios;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-        scenarios = new Scenarios(api);
-    }
 
     /** One call of a logged GET endpoint, by a caller who may read it. */
     record Call(

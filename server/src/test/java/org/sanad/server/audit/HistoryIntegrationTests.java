@@ -2,31 +2,16 @@ package org.sanad.server.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.Scenarios;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /** Change history: who, when, which fields, never values; readable under need-to-know only. */
 @IntegrationTest
-class HistoryIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Scenarios scenarios;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-        scenarios = new Scenarios(api);
-    }
+class HistoryIntegrationTests extends ServerTest {
 
     @Test
     void historyNamesWhoChangedWhichFieldsButNoValues() {

@@ -2,7 +2,6 @@ package org.sanad.server.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
@@ -11,27 +10,24 @@ import org.sanad.server.testing.Keycloak;
 import org.sanad.server.testing.KeycloakAdmin;
 import org.sanad.server.testing.KeycloakAdmin.TestUser;
 import org.sanad.server.testing.Scenarios;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /** Intake, triage, case files and notes under need-to-know, end to end. */
 @IntegrationTest
-class CaseworkIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Scenarios scenarios;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-        scenarios = new Scenarios(api);
-    }
+class CaseworkIntegrationTests extends ServerTest {
 
     static String token(String user) {
         return Keycloak.accessToken(user);
+    }
+
+    /** Asks to open a case file for the defender from these reports, as the user. */
+    Api.Response open(String user, String defender, String... incidents) {
+        String ids = java.util.Arrays.stream(incidents)
+                .map(id -> "\"" + id + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return api.post(
+                "/api/cases", token(user), "{\"defenderId\": \"%s\", \"incidentIds\": [%s]}".formatted(defender, ids));
     }
 
     @Test
@@ -189,10 +185,7 @@ class CaseworkIntegrationTests {
         String incident = scenarios.anIncidentReportedBy("caseworker.tigris", defender, "Untriaged");
         long before = Database.count("case_files");
 
-        var response = api.post(
-                "/api/cases",
-                token("caseworker.tigris"),
-                "{\"defenderId\": \"%s\", \"incidentIds\": [\"%s\"]}".formatted(defender, incident));
+        var response = open("caseworker.tigris", defender, incident);
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(Database.count("case_files")).isEqualTo(before);
@@ -202,14 +195,8 @@ class CaseworkIntegrationTests {
     void caseFileNeedsAtLeastOneReport() {
         String defender = scenarios.aDefenderRegisteredBy("caseworker.zagros", "No Report Person");
 
-        var response = api.post(
-                "/api/cases",
-                token("caseworker2.tigris"),
-                "{\"defenderId\": \"%s\", \"incidentIds\": []}".formatted(defender));
-        var own = api.post(
-                "/api/cases",
-                token("caseworker.zagros"),
-                "{\"defenderId\": \"%s\", \"incidentIds\": []}".formatted(defender));
+        var response = open("caseworker2.tigris", defender);
+        var own = open("caseworker.zagros", defender);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(own.status()).isEqualTo(400);
@@ -221,10 +208,7 @@ class CaseworkIntegrationTests {
         String incident = scenarios.aTriagedIncident("caseworker.tigris", defender, "Claimed by the first");
         long before = Database.count("case_files");
 
-        var response = api.post(
-                "/api/cases",
-                token("caseworker2.tigris"),
-                "{\"defenderId\": \"%s\", \"incidentIds\": [\"%s\"]}".formatted(defender, incident));
+        var response = open("caseworker2.tigris", defender, incident);
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(Database.count("case_files")).isEqualTo(before);
@@ -304,11 +288,7 @@ class CaseworkIntegrationTests {
                 .get("id")
                 .asString();
         api.post("/api/incidents/" + incident + "/triage", token("caseworker.zagros"), "{\"status\": \"TRIAGED\"}");
-        JsonNode file = api.post(
-                        "/api/cases",
-                        token("caseworker.zagros"),
-                        "{\"defenderId\": \"%s\", \"incidentIds\": [\"%s\"]}".formatted(defender, incident))
-                .json();
+        JsonNode file = open("caseworker.zagros", defender, incident).json();
         String path = "/api/cases/" + file.get("id").asString();
 
         var note = api.post(path + "/notes", token("caseworker.zagros"), "{\"text\": \"Staff-only note\"}");

@@ -8,28 +8,22 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
 import org.sanad.server.testing.Scenarios;
+import org.sanad.server.testing.ServerTest;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Defender profiles through the API, on the real database with real tokens. */
 @IntegrationTest
-class DefenderIntegrationTests {
+class DefenderIntegrationTests extends ServerTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
     String caseworker;
 
     @BeforeEach
-    void api() {
-        api = new Api(port);
+    void fixtures() {
         caseworker = Keycloak.accessToken("caseworker.tigris");
     }
 

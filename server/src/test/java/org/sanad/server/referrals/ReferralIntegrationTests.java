@@ -3,31 +3,16 @@ package org.sanad.server.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.Scenarios;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /** Referrals: consent required, exactly the shared fields, only while live. */
 @IntegrationTest
-class ReferralIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Scenarios scenarios;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-        scenarios = new Scenarios(api);
-    }
+class ReferralIntegrationTests extends ServerTest {
 
     static String token(String user) {
         return Keycloak.accessToken(user);

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
 import org.sanad.server.testing.Scenarios;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * enum values and oversized bodies with a problem that echoes nothing, and changes nothing.
  */
 @IntegrationTest
-class BadInputIntegrationTests {
+class BadInputIntegrationTests extends ServerTest {
 
     static final List<String> TABLES = List.of(
             "defenders",
@@ -38,16 +37,6 @@ class BadInputIntegrationTests {
             "wrapped_keys",
             "access_log",
             "idempotency_keys");
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-    }
 
     /** One endpoint with a body, and bodies that break it in each way. */
     record Endpoint(String method, String path, String wrongType, String invalidEnum) {}

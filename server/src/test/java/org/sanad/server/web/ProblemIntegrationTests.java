@@ -2,26 +2,14 @@ package org.sanad.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sanad.server.testing.Api;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 
 /** Bad requests get fixed RFC 9457 problems: never a 500, a stack trace or an echo of the input. */
 @IntegrationTest
-class ProblemIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-    }
+class ProblemIntegrationTests extends ServerTest {
 
     @Test
     void unknownPathIsNotFoundProblem() {

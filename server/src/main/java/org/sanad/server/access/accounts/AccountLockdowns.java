@@ -47,7 +47,7 @@ public class AccountLockdowns {
 
     /** The caller locks their own account. Any authenticated caller may. */
     public Instant lockDownSelf(Caller caller) {
-        return lockDown(caller.subject(), caller.subject());
+        return lockDown(caller.subject().value(), caller.subject().value());
     }
 
     /**
@@ -58,7 +58,7 @@ public class AccountLockdowns {
      */
     public Instant lockDown(String subject, Caller supervisor) {
         requireSupervisorOfSameOrganisation(subject, supervisor);
-        return lockDown(subject, supervisor.subject());
+        return lockDown(subject, supervisor.subject().value());
     }
 
     /**
@@ -70,7 +70,7 @@ public class AccountLockdowns {
      */
     public Instant unlock(String subject, Caller supervisor, String reason) {
         requireSupervisorOfSameOrganisation(subject, supervisor);
-        if (subject.equals(supervisor.subject())) {
+        if (subject.equals(supervisor.subject().value())) {
             throw new Forbidden();
         }
         AccountLock current = locks.findById(subject).orElseThrow(NotLocked::new);
@@ -87,7 +87,7 @@ public class AccountLockdowns {
                 // A new lockdown landed while Keycloak was being re-enabled: it wins.
                 return null;
             }
-            lock.unlock(supervisor.subject(), reason, clock);
+            lock.unlock(supervisor.subject().value(), reason, clock);
             locks.save(lock);
             return clock.instant();
         }));
@@ -135,7 +135,8 @@ public class AccountLockdowns {
         }
         // An account of another organisation answers exactly like one that does not exist.
         Optional<String> organisation = keycloak.organisationOf(subject);
-        if (organisation.isEmpty() || !organisation.get().equals(caller.organisation())) {
+        if (organisation.isEmpty()
+                || !organisation.get().equals(caller.organisation().value())) {
             throw new NoSuchAccount();
         }
     }

@@ -2,6 +2,8 @@ package org.sanad.server.access.accounts;
 
 import org.sanad.server.access.Role;
 import org.sanad.server.access.StaffDirectory;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,17 +25,19 @@ class KeycloakStaffDirectory implements StaffDirectory {
      * @throws IdentityProviderUnavailable when Keycloak cannot be asked (503)
      */
     @Override
-    public boolean isStaffOf(String subject, String organisation) {
-        if (!accounts.organisationOf(subject).map(organisation::equals).orElse(false)) {
+    public boolean isStaffOf(Subject subject, OrganisationId organisation) {
+        if (!accounts.organisationOf(subject.value())
+                .map(organisation.value()::equals)
+                .orElse(false)) {
             return false;
         }
-        var roles = accounts.rolesOf(subject);
+        var roles = accounts.rolesOf(subject.value());
         return roles.contains(Role.CASEWORKER) || roles.contains(Role.SUPERVISOR);
     }
 
     /** Whether the subject has the supervisor role in Keycloak. */
     @Override
-    public boolean isSupervisor(String subject) {
-        return accounts.rolesOf(subject).contains(Role.SUPERVISOR);
+    public boolean isSupervisor(Subject subject) {
+        return accounts.rolesOf(subject.value()).contains(Role.SUPERVISOR);
     }
 }

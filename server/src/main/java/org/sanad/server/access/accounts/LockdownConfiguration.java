@@ -9,7 +9,6 @@ import org.keycloak.admin.client.ClientBuilderWrapper;
 import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
-import org.sanad.server.access.AccessProperties;
 import org.sanad.server.access.token.TokenValidators;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +26,7 @@ class LockdownConfiguration {
      * timeouts: a hanging Keycloak must not hold a lockdown request forever.
      */
     @Bean(destroyMethod = "close")
-    Keycloak keycloakAdmin(AccessProperties properties) {
-        AccessProperties.KeycloakAdmin admin = properties.keycloakAdmin();
+    Keycloak keycloakAdmin(KeycloakAdminProperties admin) {
         ClientBuilder http = ClientBuilderWrapper.create(null, false)
                 .connectTimeout(admin.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(admin.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -48,8 +46,8 @@ class LockdownConfiguration {
     }
 
     @Bean
-    KeycloakAccounts keycloakAccounts(Keycloak keycloakAdmin, AccessProperties properties) {
-        return new KeycloakAccounts(keycloakAdmin, properties.keycloakAdmin().realm());
+    KeycloakAccounts keycloakAccounts(Keycloak keycloakAdmin, KeycloakAdminProperties admin) {
+        return new KeycloakAccounts(keycloakAdmin, admin.realm());
     }
 
     @Bean

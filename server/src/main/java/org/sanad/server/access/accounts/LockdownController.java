@@ -44,7 +44,7 @@ class LockdownController {
     @PostMapping("/api/me/lockdown")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Locked lockDownMe(Caller caller) {
-        return new Locked(caller.subject(), lockdowns.lockDownSelf(caller));
+        return new Locked(caller.subject().value(), lockdowns.lockDownSelf(caller));
     }
 
     @PostMapping("/api/users/{subject}/lockdown")

@@ -43,7 +43,7 @@ class LockdownRecorder {
     /** Lockdowns come from requests; one made outside a request names no organisation. */
     private static String organisationOfCaller() {
         try {
-            return Callers.current().organisation();
+            return Callers.current().organisation().value();
         } catch (AuthenticationCredentialsNotFoundException e) {
             return "system";
         }

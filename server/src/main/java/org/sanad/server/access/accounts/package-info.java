@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Access: accounts and lockdown",
-        allowedDependencies = {"access", "access.token", "audit", "web"})
+        allowedDependencies = {"access", "access.token", "audit", "web", "common"})
 package org.sanad.server.access.accounts;
 
 import org.springframework.modulith.ApplicationModule;

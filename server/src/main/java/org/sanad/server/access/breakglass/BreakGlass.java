@@ -14,13 +14,15 @@ import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.access.Role;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
-import org.sanad.server.common.Ids;
 import org.sanad.server.common.PageOf;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.GrantId;
+import org.sanad.server.common.identity.Ids;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
-import org.sanad.server.web.Conflict;
-import org.sanad.server.web.Forbidden;
-import org.sanad.server.web.NotFound;
+import org.sanad.server.web.ProblemException.Conflict;
+import org.sanad.server.web.ProblemException.Forbidden;
+import org.sanad.server.web.ProblemException.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,7 +65,7 @@ class BreakGlass implements BreakGlassGrants {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<UUID> activeGrant(Caller caller, UUID recordId) {
+    public Optional<GrantId> activeGrant(Caller caller, UUID recordId) {
         if (recordId == null || !caller.has(Role.SUPERVISOR)) {
             return Optional.empty();
         }
@@ -91,7 +93,7 @@ class BreakGlass implements BreakGlassGrants {
         }
         Instant now = clock.instant();
         var grant = BreakGlassGrant.grant(
-                Ids.newId(), caller, target, reason, Duration.ofMinutes(minutes), now, sealedFields);
+                Ids.next(GrantId::new), caller, target, reason, Duration.ofMinutes(minutes), now, sealedFields);
         grants.save(grant);
         accessLog.record(
                 caller,
@@ -161,9 +163,9 @@ class BreakGlass implements BreakGlassGrants {
     }
 
     /** Whether the defender's data (and so their key) is gone; an unknown defender counts as erased. */
-    private boolean defenderErased(UUID defenderId) {
-        return find(defenderId)
-                .filter(t -> t.recordId().equals(t.defenderId()))
+    private boolean defenderErased(DefenderId defenderId) {
+        return find(defenderId.value())
+                .filter(t -> t.recordId().equals(t.defenderId().value()))
                 .map(BreakGlassGrants.Target::defenderErased)
                 .orElse(true);
     }

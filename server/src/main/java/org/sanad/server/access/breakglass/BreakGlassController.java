@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import org.sanad.server.access.Caller;
 import org.sanad.server.common.PageOf;
-import org.sanad.server.web.BadRequest;
+import org.sanad.server.web.ProblemException.BadRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,12 +6,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 import org.sanad.crypto.EncryptionContext;
 import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Role;
+import org.sanad.server.common.identity.DefenderId;
+import org.sanad.server.common.identity.GrantId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
@@ -40,10 +43,10 @@ class BreakGlassGrant {
     private UUID id;
 
     @Column(nullable = false, updatable = false)
-    private String organisation;
+    private OrganisationId organisation;
 
     @Column(nullable = false, updatable = false)
-    private String supervisor;
+    private Subject supervisor;
 
     @Column(nullable = false, updatable = false)
     private String recordType;
@@ -52,7 +55,7 @@ class BreakGlassGrant {
     private UUID recordId;
 
     @Column(nullable = false, updatable = false)
-    private UUID defenderId;
+    private DefenderId defenderId;
 
     @Column(nullable = false, updatable = false)
     private Sealed reason;
@@ -74,7 +77,7 @@ class BreakGlassGrant {
      *     (the service checks all of these first and answers with a problem)
      */
     static BreakGlassGrant grant(
-            UUID id,
+            GrantId id,
             Caller supervisor,
             BreakGlassGrants.Target target,
             String reason,
@@ -91,7 +94,7 @@ class BreakGlassGrant {
             throw new IllegalArgumentException("a break-glass grant lasts 1 to 60 minutes");
         }
         var grant = new BreakGlassGrant();
-        grant.id = Objects.requireNonNull(id);
+        grant.id = id.value();
         grant.organisation = target.organisation();
         grant.supervisor = supervisor.subject();
         grant.recordType = target.recordType();
@@ -123,18 +126,18 @@ class BreakGlassGrant {
     }
 
     private EncryptionContext reasonContext() {
-        return new EncryptionContext(organisation, ENTITY, "reason", id, defenderId);
+        return new EncryptionContext(organisation.value(), ENTITY, "reason", id, defenderId.value());
     }
 
-    UUID id() {
-        return id;
+    GrantId id() {
+        return new GrantId(id);
     }
 
-    String organisation() {
+    OrganisationId organisation() {
         return organisation;
     }
 
-    String supervisor() {
+    Subject supervisor() {
         return supervisor;
     }
 
@@ -146,7 +149,7 @@ class BreakGlassGrant {
         return recordId;
     }
 
-    UUID defenderId() {
+    DefenderId defenderId() {
         return defenderId;
     }
 

@@ -3,6 +3,8 @@ package org.sanad.server.access.breakglass;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
+import org.sanad.server.common.identity.GrantId;
+import org.sanad.server.common.identity.Subject;
 
 /**
  * A break-glass grant as its organisation's supervisors see it: who, which record, when, until
@@ -10,8 +12,8 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record GrantView(
-        UUID id,
-        String supervisor,
+        GrantId id,
+        Subject supervisor,
         String recordType,
         UUID record,
         Instant grantedAt,

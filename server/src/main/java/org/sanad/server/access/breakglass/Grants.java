@@ -3,6 +3,9 @@ package org.sanad.server.access.breakglass;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.sanad.server.common.identity.GrantId;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
@@ -17,11 +20,17 @@ interface Grants extends Repository<BreakGlassGrant, UUID> {
     /** The caller's grants on the record that are still active, the longest-lasting first. */
     @Query("select g.id from BreakGlassGrant g where g.recordId = :record and g.supervisor = :supervisor"
             + " and g.organisation = :organisation and g.expiresAt > :now order by g.expiresAt desc, g.id")
-    List<UUID> findActive(
+    List<UUID> findActiveIds(
             @Param("record") UUID record,
-            @Param("supervisor") String supervisor,
-            @Param("organisation") String organisation,
+            @Param("supervisor") Subject supervisor,
+            @Param("organisation") OrganisationId organisation,
             @Param("now") Instant now);
 
-    Page<BreakGlassGrant> findByOrganisation(String organisation, Pageable pageable);
+    Page<BreakGlassGrant> findByOrganisation(OrganisationId organisation, Pageable pageable);
+
+    default List<GrantId> findActive(UUID record, Subject supervisor, OrganisationId organisation, Instant now) {
+        return findActiveIds(record, supervisor, organisation, now).stream()
+                .map(GrantId::new)
+                .toList();
+    }
 }

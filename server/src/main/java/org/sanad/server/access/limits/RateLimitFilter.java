@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.sanad.server.access.AccessProperties;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Callers;
 import org.sanad.server.web.ProblemResponses;
@@ -21,7 +20,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-subject rate limits on the routes of {@link AccessProperties#rateLimits()}. Runs after the
+ * Per-subject rate limits on the routes of {@link LimitsProperties#rateLimits()}. Runs after the
  * bearer token is validated, so that the limit follows the authenticated subject; anonymous
  * requests are refused by the authorization rules anyway.
  */
@@ -34,7 +33,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final List<Rule> rules;
     private final ProblemResponses problems;
 
-    RateLimitFilter(List<AccessProperties.RateLimit> limits, Clock clock, ProblemResponses problems) {
+    RateLimitFilter(List<LimitsProperties.RateLimit> limits, Clock clock, ProblemResponses problems) {
         this.rules = limits.stream()
                 .map(limit -> new Rule(
                         PathPatternRequestMatcher.withDefaults()
@@ -52,7 +51,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             for (Rule rule : rules) {
                 if (rule.matcher().matches(request)) {
                     Optional<Duration> wait =
-                            rule.limiter().acquire(caller.get().subject());
+                            rule.limiter().acquire(caller.get().subject().value());
                     if (wait.isPresent()) {
                         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

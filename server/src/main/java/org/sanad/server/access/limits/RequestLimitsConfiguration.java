@@ -1,7 +1,6 @@
 package org.sanad.server.access.limits;
 
 import java.time.Clock;
-import org.sanad.server.access.AccessProperties;
 import org.sanad.server.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -18,7 +17,7 @@ class RequestLimitsConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
-            AccessProperties properties, ProblemResponses problems) {
+            LimitsProperties properties, ProblemResponses problems) {
         var registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), problems));
         // After the request id and request context filters (so that the problem names the request),
@@ -29,7 +28,7 @@ class RequestLimitsConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(
-            AccessProperties properties, ProblemResponses problems, ObjectProvider<Clock> clock) {
+            LimitsProperties properties, ProblemResponses problems, ObjectProvider<Clock> clock) {
         return new RateLimitFilter(properties.rateLimits(), clock.getIfAvailable(Clock::systemUTC), problems);
     }
 

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Access: limits",
-        allowedDependencies = {"access", "web"})
+        allowedDependencies = {"access", "web", "common"})
 package org.sanad.server.access.limits;
 
 import org.springframework.modulith.ApplicationModule;

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.sanad.server.access.AccessProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +36,7 @@ class TokenConfiguration {
     }
 
     @Bean
-    OAuth2TokenValidator<Jwt> allowedClients(AccessProperties properties) {
+    OAuth2TokenValidator<Jwt> allowedClients(TokenProperties properties) {
         return TokenValidators.issuedTo(properties.allowedClients());
     }
 
@@ -54,7 +53,7 @@ class TokenConfiguration {
      */
     @Bean
     JwkSetUriJwtDecoderBuilderCustomizer rateLimitedKeycloakKeys(
-            AccessProperties properties, OAuth2ResourceServerProperties resourceServer) {
+            TokenProperties properties, OAuth2ResourceServerProperties resourceServer) {
         Set<JWSAlgorithm> algorithms =
                 signatureAlgorithms(resourceServer.getJwt().getJwsAlgorithms());
         var retriever = new DefaultResourceRetriever(

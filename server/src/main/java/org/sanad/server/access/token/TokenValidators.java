@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -48,9 +50,13 @@ public final class TokenValidators {
         };
     }
 
-    /** Every caller is a user with a subject and exactly one organisation. */
+    /**
+     * Every caller is a user with a subject and exactly one organisation, both well-formed (the
+     * checks of {@link Subject} and {@link OrganisationId}, made here so a malformed claim is an
+     * invalid token, never an error later).
+     */
     static OAuth2TokenValidator<Jwt> subjectAndOrganisationRequired() {
-        return jwt -> check(isPresent(jwt.getSubject()) && isPresent(organisation(jwt)));
+        return jwt -> check(Subject.isValid(jwt.getSubject()) && OrganisationId.isValid(organisation(jwt)));
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.sanad.server.access.Caller;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
-import org.sanad.server.web.BadRequest;
+import org.sanad.server.web.ProblemException.BadRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,7 +96,7 @@ class Anomalies {
      */
     @Transactional
     Report report(Caller caller, Instant from, Instant to) {
-        String organisation = AuditTrail.supervisor(caller).organisation();
+        String organisation = AuditTrail.supervisor(caller).organisation().value();
         Instant end = to != null ? to : clock.instant();
         Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
         if (!start.isBefore(end)) {

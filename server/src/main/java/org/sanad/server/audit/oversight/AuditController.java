@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.sanad.server.access.Caller;
 import org.sanad.server.common.PageOf;
-import org.sanad.server.web.BadRequest;
+import org.sanad.server.web.ProblemException.BadRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -16,7 +16,7 @@ import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
 import org.sanad.server.common.PageOf;
-import org.sanad.server.web.Forbidden;
+import org.sanad.server.web.ProblemException.Forbidden;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,7 +102,7 @@ class AuditTrail {
      */
     @Transactional
     PageOf<AccessEntry> accessTo(Caller caller, UUID record, TimeRange range, int page, int size) {
-        String organisation = supervisor(caller).organisation();
+        String organisation = supervisor(caller).organisation().value();
         var where = new StringBuilder(
                 """
                 l.record_id = ? and (l.organisation = ? or exists (
@@ -118,7 +118,7 @@ class AuditTrail {
     /** Entries of one actor of the caller's organisation (none for an actor of another). */
     @Transactional
     PageOf<AccessEntry> accessBy(Caller caller, String actor, TimeRange range, int page, int size) {
-        String organisation = supervisor(caller).organisation();
+        String organisation = supervisor(caller).organisation().value();
         var where = new StringBuilder("l.organisation = ? and l.actor = ?");
         List<Object> args = new ArrayList<>(List.of(organisation, actor));
         PageOf<AccessEntry> result = access(organisation, where, args, range, page, size);
@@ -129,7 +129,7 @@ class AuditTrail {
     /** The revisions made by the caller's organisation, newest first, with the records each changed. */
     @Transactional
     PageOf<RevisionEntry> revisions(Caller caller, TimeRange range, int page, int size) {
-        String organisation = supervisor(caller).organisation();
+        String organisation = supervisor(caller).organisation().value();
         var where = new StringBuilder("organisation = ?");
         List<Object> args = new ArrayList<>(List.of(organisation));
         if (range.from() != null) {

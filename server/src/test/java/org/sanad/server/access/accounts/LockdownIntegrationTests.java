@@ -8,19 +8,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.SanadApplication;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Role;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
 import org.sanad.server.testing.KeycloakAdmin;
 import org.sanad.server.testing.KeycloakAdmin.TestUser;
+import org.sanad.server.testing.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -33,12 +34,9 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @RecordApplicationEvents
-class LockdownIntegrationTests {
+class LockdownIntegrationTests extends ServerTest {
 
     static final String REASON = "Verified in person that the phone was recovered safely";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -48,13 +46,6 @@ class LockdownIntegrationTests {
 
     @Autowired
     ApplicationEvents events;
-
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-    }
 
     @Test
     void lockedDownTokenIsRefusedOnTheNextRequest() {
@@ -303,9 +294,16 @@ class LockdownIntegrationTests {
     @Test
     void lockdownAndUnlockPublishEventsForTheAccessLog() {
         TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
-        var caller = new Caller(defender.subject(), "tigris-legal", Set.of(Role.DEFENDER), "sanad-demo");
-        var supervisor =
-                new Caller(subjectOf("supervisor.tigris"), "tigris-legal", Set.of(Role.SUPERVISOR), "sanad-demo");
+        var caller = new Caller(
+                new Subject(defender.subject()),
+                new OrganisationId("tigris-legal"),
+                Set.of(Role.DEFENDER),
+                "sanad-demo");
+        var supervisor = new Caller(
+                new Subject(subjectOf("supervisor.tigris")),
+                new OrganisationId("tigris-legal"),
+                Set.of(Role.SUPERVISOR),
+                "sanad-demo");
 
         var lockedAt = lockdowns.lockDownSelf(caller);
         lockdowns.unlock(defender.subject(), supervisor, REASON);
@@ -314,7 +312,7 @@ class LockdownIntegrationTests {
                 .containsExactly(new AccountLockedDown(defender.subject(), defender.subject(), lockedAt));
         assertThat(events.stream(AccountUnlocked.class)).singleElement().satisfies(unlocked -> {
             assertThat(unlocked.subject()).isEqualTo(defender.subject());
-            assertThat(unlocked.by()).isEqualTo(supervisor.subject());
+            assertThat(unlocked.by()).isEqualTo(supervisor.subject().value());
             assertThat(unlocked.reason()).isEqualTo(REASON);
             assertThat(unlocked.toString()).doesNotContain("phone");
         });

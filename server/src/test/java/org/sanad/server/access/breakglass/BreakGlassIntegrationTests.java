@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sanad.server.testing.Api;
@@ -17,10 +16,9 @@ import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
 import org.sanad.server.testing.KeycloakAdmin;
-import org.sanad.server.testing.Scenarios;
+import org.sanad.server.testing.ServerTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,19 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class BreakGlassIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Scenarios scenarios;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-        scenarios = new Scenarios(api);
-    }
+class BreakGlassIntegrationTests extends ServerTest {
 
     static String token(String user) {
         return Keycloak.accessToken(user);

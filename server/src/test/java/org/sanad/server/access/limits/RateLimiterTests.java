@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sanad.server.access.AccessProperties;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Callers;
 import org.sanad.server.access.Role;
+import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.common.identity.Subject;
 import org.sanad.server.web.ProblemResponses;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -107,7 +108,7 @@ class RateLimiterTests {
     @Test
     void filterAnswers429WithRetryAfterOnlyOnTheLimitedRouteAndMethod() throws Exception {
         var filter = new RateLimitFilter(
-                List.of(new AccessProperties.RateLimit("POST", "/api/incidents", 2, Duration.ofMinutes(1))),
+                List.of(new LimitsProperties.RateLimit("POST", "/api/incidents", 2, Duration.ofMinutes(1))),
                 clock,
                 new ProblemResponses());
         authenticate("7b366a2c-c61e-45b5-a282-59cc023cf50b");
@@ -132,7 +133,7 @@ class RateLimiterTests {
     @Test
     void anonymousRequestsAreLeftToTheAuthorizationRules() throws Exception {
         var filter = new RateLimitFilter(
-                List.of(new AccessProperties.RateLimit("GET", "/api/defenders", 1, Duration.ofMinutes(1))),
+                List.of(new LimitsProperties.RateLimit("GET", "/api/defenders", 1, Duration.ofMinutes(1))),
                 clock,
                 new ProblemResponses());
         var passed = new AtomicInteger();
@@ -157,7 +158,8 @@ class RateLimiterTests {
                 .header("alg", "RS256")
                 .claims(c -> c.putAll(Map.of("sub", subject, "org", "tigris-legal")))
                 .build();
-        var user = new Caller(subject, "tigris-legal", Set.of(Role.CASEWORKER), "sanad-demo");
+        var user = new Caller(
+                new Subject(subject), new OrganisationId("tigris-legal"), Set.of(Role.CASEWORKER), "sanad-demo");
         SecurityContextHolder.getContext().setAuthentication(Callers.authentication(jwt, List.of(), user));
     }
 }

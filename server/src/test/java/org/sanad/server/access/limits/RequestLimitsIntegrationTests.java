@@ -6,12 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,17 +25,7 @@ import org.springframework.test.context.TestPropertySource;
             "sanad.access.rate-limits[0].requests=3",
             "sanad.access.rate-limits[0].per=1h"
         })
-class RequestLimitsIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-    }
+class RequestLimitsIntegrationTests extends ServerTest {
 
     @Test
     void subjectOverTheLimitGets429WithRetryAfterWhileOthersGoOn() {

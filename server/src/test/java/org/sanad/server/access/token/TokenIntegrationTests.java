@@ -3,27 +3,16 @@ package org.sanad.server.access.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /** Real tokens from the real Keycloak against the real server: who gets in and who does not. */
 @IntegrationTest
-class TokenIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = new Api(port);
-    }
+class TokenIntegrationTests extends ServerTest {
 
     @Test
     void caseworkerTokenShowsSubjectRolesAndOrganisation() {

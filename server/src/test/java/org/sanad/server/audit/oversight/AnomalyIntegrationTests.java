@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
 import org.sanad.server.testing.Scenarios;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,16 +25,11 @@ import tools.jackson.databind.JsonNode;
  * only way to put entries in the past), about real records created through the API.
  */
 @IntegrationTest
-class AnomalyIntegrationTests {
+class AnomalyIntegrationTests extends ServerTest {
 
     /** Defenders created once for the class: enough to cross the configured threshold. */
     private static Fixture fixture;
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Scenarios scenarios;
     JsonNode thresholds;
     int threshold;
     Duration window;
@@ -55,9 +49,7 @@ class AnomalyIntegrationTests {
             String defenderC) {}
 
     @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        scenarios = new Scenarios(api);
+    void fixtures() {
         thresholds = api.get("/api/audit/anomalies", token("supervisor.tigris"))
                 .json()
                 .get("thresholds");

@@ -1,8 +1,9 @@
-package org.sanad.server.common;
+package org.sanad.server.common.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Time-ordered random ids (UUID version 7, RFC 9562), assigned by the application before a row
@@ -13,6 +14,11 @@ public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {}
+
+    /** A new id of one kind of record, e.g. {@code Ids.next(DefenderId::new)}. */
+    public static <T> T next(Function<UUID, T> kind) {
+        return kind.apply(newId());
+    }
 
     public static UUID newId() {
         return newId(Clock.systemUTC());

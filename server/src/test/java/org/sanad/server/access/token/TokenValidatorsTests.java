@@ -93,6 +93,21 @@ class TokenValidatorsTests {
         assertThat(validator.validate(token(c -> c.remove("sub"))).hasErrors()).isTrue();
     }
 
+    /** A claim that would not make a Subject or OrganisationId is an invalid token, not a 500 later. */
+    @Test
+    void tokenWithAPaddedOrOverlongSubjectOrOrganisationIsRejected() {
+        var validator = TokenValidators.subjectAndOrganisationRequired();
+
+        assertThat(validator.validate(token(c -> c.put("sub", " 3f1c"))).hasErrors())
+                .isTrue();
+        assertThat(validator
+                        .validate(token(c -> c.put("org", "tigris-legal\n")))
+                        .hasErrors())
+                .isTrue();
+        assertThat(validator.validate(token(c -> c.put("sub", "a".repeat(256)))).hasErrors())
+                .isTrue();
+    }
+
     @Test
     void tokenIssuedBeforeALockdownIsRefused() {
         Instant lockdown = Instant.now().minusSeconds(5);

@@ -12,6 +12,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.sanad.infra.testing.TestKeycloak;
 
 /** Onboarding and offboarding on the real test Keycloak, with throwaway users only. */
 class ProvisioningIntegrationTests {

@@ -13,6 +13,7 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.sanad.infra.testing.TestKeycloak;
 
 /** The realm definition applied to the real test Keycloak, through the admin client. */
 class RealmApplierIntegrationTests {

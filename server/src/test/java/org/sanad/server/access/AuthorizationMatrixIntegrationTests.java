@@ -13,12 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sanad.infra.testing.TestKeycloak;
+import org.sanad.infra.testing.TestKeycloak.TestUser;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.KeycloakAdmin;
-import org.sanad.server.testing.KeycloakAdmin.TestUser;
 import org.sanad.server.testing.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -193,10 +193,10 @@ class AuthorizationMatrixIntegrationTests {
                 refer(ownCase.get("id").asString(), "caseworker.tigris", "zagros-aid"));
         same = worldOf(scenarios.aPendingReferral("caseworker2.tigris", "zagros-aid"), "caseworker2.tigris");
         other = worldOf(scenarios.aPendingReferral("caseworker.zagros", "euphrates-aid"), "caseworker.zagros");
-        helper = KeycloakAdmin.createUser("caseworker", "tigris-legal");
-        sameAccount = KeycloakAdmin.createUser("caseworker", "tigris-legal");
-        otherAccount = KeycloakAdmin.createUser("caseworker", "zagros-aid");
-        locker = KeycloakAdmin.createUser("supervisor", "tigris-legal");
+        helper = TestKeycloak.createUser("caseworker", "tigris-legal");
+        sameAccount = TestKeycloak.createUser("caseworker", "tigris-legal");
+        otherAccount = TestKeycloak.createUser("caseworker", "zagros-aid");
+        locker = TestKeycloak.createUser("supervisor", "tigris-legal");
     }
 
     /** How each row's endpoint is called; keys are the rows of {@link #MATRIX}. */
@@ -530,7 +530,7 @@ class AuthorizationMatrixIntegrationTests {
     static Map<Actor, TestUser> throwawayActors() {
         Map<Actor, TestUser> users = new EnumMap<>(Actor.class);
         for (Actor actor : Actor.values()) {
-            users.put(actor, KeycloakAdmin.createUser(actor.role, actor.organisation));
+            users.put(actor, TestKeycloak.createUser(actor.role, actor.organisation));
         }
         return users;
     }
@@ -580,7 +580,7 @@ class AuthorizationMatrixIntegrationTests {
 
     /** A new account of tigris-legal, locked down by another supervisor. */
     String aLockedAccount() {
-        TestUser account = KeycloakAdmin.createUser("caseworker", "tigris-legal");
+        TestUser account = TestKeycloak.createUser("caseworker", "tigris-legal");
         expect(
                 api.post(
                         "/api/users/" + account.subject() + "/lockdown", Keycloak.accessToken(locker.username()), "{}"),

@@ -51,10 +51,10 @@ import org.keycloak.representations.idm.KeysMetadataRepresentation.KeyMetadataRe
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.sanad.infra.testing.TestKeycloak;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.KeycloakAdmin;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,10 +104,10 @@ class TokenAttackIntegrationTests {
             attackerServer.stop(0);
         }
         if (trustedComponentId != null) {
-            KeycloakAdmin.sanad().components().component(trustedComponentId).remove();
+            TestKeycloak.sanad().components().component(trustedComponentId).remove();
         }
         if (otherRealm != null) {
-            KeycloakAdmin.client().realm(otherRealm).remove();
+            TestKeycloak.admin().realm(otherRealm).remove();
         }
     }
 
@@ -510,17 +510,17 @@ class TokenAttackIntegrationTests {
         component.setName("sanad-token-attack-tests-" + UUID.randomUUID());
         component.setProviderId("rsa");
         component.setProviderType("org.keycloak.keys.KeyProvider");
-        component.setParentId(KeycloakAdmin.sanad().toRepresentation().getId());
+        component.setParentId(TestKeycloak.sanad().toRepresentation().getId());
         component.setConfig(new org.keycloak.common.util.MultivaluedHashMap<>(Map.of(
                 "privateKey", List.of(pem),
                 "priority", List.of("1"),
                 "enabled", List.of("true"),
                 "active", List.of("false"),
                 "algorithm", List.of("RS256"))));
-        try (Response response = KeycloakAdmin.sanad().components().add(component)) {
+        try (Response response = TestKeycloak.sanad().components().add(component)) {
             trustedComponentId = CreatedResponseUtil.getCreatedId(response);
         }
-        String kid = KeycloakAdmin.sanad().keys().getKeyMetadata().getKeys().stream()
+        String kid = TestKeycloak.sanad().keys().getKeyMetadata().getKeys().stream()
                 .filter(k -> trustedComponentId.equals(k.getProviderId()))
                 .map(KeyMetadataRepresentation::getKid)
                 .findFirst()
@@ -570,8 +570,8 @@ class TokenAttackIntegrationTests {
         var realm = new RealmRepresentation();
         realm.setRealm(otherRealm);
         realm.setEnabled(true);
-        KeycloakAdmin.client().realms().create(realm);
-        var resource = KeycloakAdmin.client().realm(otherRealm);
+        TestKeycloak.admin().realms().create(realm);
+        var resource = TestKeycloak.admin().realm(otherRealm);
 
         var client = new ClientRepresentation();
         client.setClientId("sanad-demo");

@@ -3,12 +3,12 @@ package org.sanad.server.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.sanad.infra.testing.TestKeycloak;
+import org.sanad.infra.testing.TestKeycloak.TestUser;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.KeycloakAdmin;
-import org.sanad.server.testing.KeycloakAdmin.TestUser;
 import org.sanad.server.testing.Scenarios;
 import org.sanad.server.testing.ServerTest;
 import tools.jackson.databind.JsonNode;
@@ -243,7 +243,7 @@ class CaseworkIntegrationTests extends ServerTest {
     void supervisorsCannotAssignEachOtherToCaseFiles() {
         JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "No supervisor collusion");
         String path = "/api/cases/" + file.get("id").asString();
-        TestUser other = KeycloakAdmin.createUser("supervisor", "tigris-legal");
+        TestUser other = TestKeycloak.createUser("supervisor", "tigris-legal");
 
         var bySupervisor =
                 api.post(path + "/assignees", token("supervisor.tigris"), "{\"subject\": \"" + other.subject() + "\"}");

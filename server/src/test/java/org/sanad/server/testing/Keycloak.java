@@ -1,30 +1,23 @@
 package org.sanad.server.testing;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import org.sanad.infra.keycloak.SanadRealm;
+import org.sanad.infra.testing.TestKeycloak;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real tokens from the Keycloak that {@code infra/bin/sanad-test} started for this test run,
- * through the demo client's password grant (enabled for demos and tests only).
+ * through the demo client's password grant (enabled for demos and tests only), read as the
+ * server's JSON. The HTTP, the admin client and throwaway users are the shared {@link TestKeycloak}.
  */
 public final class Keycloak {
 
-    public static final String DEMO_PASSWORD = "Sanad-demo-2026!";
-    public static final String DEMO_CLIENT = "sanad-demo";
+    public static final String DEMO_PASSWORD = SanadRealm.DEMO_PASSWORD;
+    public static final String DEMO_CLIENT = SanadRealm.DEMO_CLIENT;
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, Cached> ACCESS_TOKENS = new ConcurrentHashMap<>();
 
@@ -74,60 +67,31 @@ public final class Keycloak {
      * prove a login is refused.
      */
     public static int passwordGrantStatus(String clientId, String username) {
-        return tokenRequestStatus(
-                issuer(),
-                Map.of(
-                        "grant_type", "password",
-                        "client_id", clientId,
-                        "username", username,
-                        "password", DEMO_PASSWORD,
-                        "scope", "openid"));
+        return TestKeycloak.tokenRequest(
+                        issuer(),
+                        Map.of(
+                                "grant_type", "password",
+                                "client_id", clientId,
+                                "username", username,
+                                "password", DEMO_PASSWORD,
+                                "scope", "openid"))
+                .status();
     }
 
     /** The HTTP status of a refresh-token grant, without failing on an error. */
     public static int refreshGrantStatus(String clientId, String refreshToken) {
-        return tokenRequestStatus(
-                issuer(), Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
-    }
-
-    static int tokenRequestStatus(String issuer, Map<String, String> form) {
-        try {
-            return HTTP.send(tokenHttpRequest(issuer, form), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Keycloak is not reachable at " + issuer, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpRequest tokenHttpRequest(String issuer, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return TestKeycloak.tokenRequest(
+                        issuer(),
+                        Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken))
+                .status();
     }
 
     /** A token response for an issuer and form, failing on any status but 200. */
     public static JsonNode tokenRequest(String issuer, Map<String, String> form) {
-        var request = tokenHttpRequest(issuer, form);
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "token request failed with " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Keycloak is not reachable at " + issuer, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        TestKeycloak.TokenResponse response = TestKeycloak.tokenRequest(issuer, form);
+        if (response.status() != 200) {
+            throw new IllegalStateException("token request failed with " + response.status() + ": " + response.body());
         }
+        return JSON.readTree(response.body());
     }
 }

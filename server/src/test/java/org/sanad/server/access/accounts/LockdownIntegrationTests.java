@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.sanad.infra.testing.TestKeycloak;
+import org.sanad.infra.testing.TestKeycloak.TestUser;
 import org.sanad.server.SanadApplication;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Role;
@@ -17,8 +19,6 @@ import org.sanad.server.common.identity.Subject;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.KeycloakAdmin;
-import org.sanad.server.testing.KeycloakAdmin.TestUser;
 import org.sanad.server.testing.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,7 +49,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void lockedDownTokenIsRefusedOnTheNextRequest() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         String token = Keycloak.accessToken(defender.username());
         assertThat(api.get("/api/me", token).status()).isEqualTo(200);
 
@@ -65,9 +65,9 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void lockedDownUserCannotLogInOrRefreshAndHasNoSessionsLeft() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         JsonNode tokens = Keycloak.passwordGrant(Keycloak.DEMO_CLIENT, defender.username(), "openid");
-        assertThat(KeycloakAdmin.sanad().users().get(defender.subject()).getUserSessions())
+        assertThat(TestKeycloak.sanad().users().get(defender.subject()).getUserSessions())
                 .isNotEmpty();
 
         assertThat(post("/api/me/lockdown", tokens.get("access_token").asString(), null)
@@ -79,14 +79,14 @@ class LockdownIntegrationTests extends ServerTest {
         assertThat(Keycloak.refreshGrantStatus(
                         Keycloak.DEMO_CLIENT, tokens.get("refresh_token").asString()))
                 .isEqualTo(400);
-        var user = KeycloakAdmin.sanad().users().get(defender.subject());
+        var user = TestKeycloak.sanad().users().get(defender.subject());
         assertThat(user.toRepresentation().isEnabled()).isFalse();
         assertThat(user.getUserSessions()).isEmpty();
     }
 
     @Test
     void lockdownIsKeptInPostgresqlAndHoldsAfterAServerRestart() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         String token = Keycloak.accessToken(defender.username());
         assertThat(post("/api/me/lockdown", token, null).status()).isEqualTo(202);
 
@@ -117,7 +117,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void supervisorLocksDownAnAccountOfTheirOrganisation() {
-        TestUser caseworker = KeycloakAdmin.createUser("caseworker", "tigris-legal");
+        TestUser caseworker = TestKeycloak.createUser("caseworker", "tigris-legal");
         String token = Keycloak.accessToken(caseworker.username());
 
         var response = post(
@@ -136,8 +136,8 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void lockdownsAreRecordedInTheAccessLog() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
-        TestUser caseworker = KeycloakAdmin.createUser("caseworker", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
+        TestUser caseworker = TestKeycloak.createUser("caseworker", "tigris-legal");
         post("/api/me/lockdown", Keycloak.accessToken(defender.username()), null);
         post("/api/users/" + caseworker.subject() + "/lockdown", Keycloak.accessToken("supervisor.tigris"), null);
 
@@ -154,7 +154,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void supervisorOfAnotherOrganisationGetsNotFoundAndChangesNothing() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         String token = Keycloak.accessToken(defender.username());
 
         var response =
@@ -180,7 +180,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void caseworkerAndDefenderCannotLockDownOrUnlockOthers() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         for (String caller : new String[] {"caseworker.tigris", "defender.tigris", "admin.platform"}) {
             String token = Keycloak.accessToken(caller);
             assertThat(post("/api/users/" + defender.subject() + "/lockdown", token, null)
@@ -198,14 +198,14 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void lockedUserCannotUnlockThemselves() {
-        TestUser supervisor = KeycloakAdmin.createUser("supervisor", "tigris-legal");
+        TestUser supervisor = TestKeycloak.createUser("supervisor", "tigris-legal");
         String token = Keycloak.accessToken(supervisor.username());
         assertThat(post("/api/me/lockdown", token, null).status()).isEqualTo(202);
 
         var response = post("/api/users/" + supervisor.subject() + "/unlock", token, "{\"reason\":\"" + REASON + "\"}");
 
         assertRefused(response);
-        assertThat(KeycloakAdmin.sanad()
+        assertThat(TestKeycloak.sanad()
                         .users()
                         .get(supervisor.subject())
                         .toRepresentation()
@@ -218,7 +218,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void supervisorUnlockReEnablesTheAccountButTokensFromBeforeTheLockdownStayRefused() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         String oldToken = Keycloak.accessToken(defender.username());
         var lockdown = post("/api/me/lockdown", oldToken, null);
         assertThat(lockdown.status()).isEqualTo(202);
@@ -249,7 +249,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void unlockNeedsAReasonOfTwentyToTwoThousandCharacters() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         assertThat(post("/api/me/lockdown", Keycloak.accessToken(defender.username()), null)
                         .status())
                 .isEqualTo(202);
@@ -270,7 +270,7 @@ class LockdownIntegrationTests extends ServerTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.body()).doesNotContain("canary", "xxxx");
         }
-        assertThat(KeycloakAdmin.sanad()
+        assertThat(TestKeycloak.sanad()
                         .users()
                         .get(defender.subject())
                         .toRepresentation()
@@ -280,7 +280,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void unlockOfAnAccountThatIsNotLockedIsConflict() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
 
         var response = post(
                 "/api/users/" + defender.subject() + "/unlock",
@@ -293,7 +293,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void lockdownAndUnlockPublishEventsForTheAccessLog() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         var caller = new Caller(
                 new Subject(defender.subject()),
                 new OrganisationId("tigris-legal"),
@@ -320,7 +320,7 @@ class LockdownIntegrationTests extends ServerTest {
 
     @Test
     void applicationRoleCannotEraseOrRewriteTheLockdownHistory() {
-        TestUser defender = KeycloakAdmin.createUser("defender", "tigris-legal");
+        TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         assertThat(post("/api/me/lockdown", Keycloak.accessToken(defender.username()), null)
                         .status())
                 .isEqualTo(202);

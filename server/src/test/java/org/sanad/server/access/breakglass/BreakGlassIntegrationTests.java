@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sanad.infra.testing.TestKeycloak;
 import org.sanad.server.testing.Api;
 import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
-import org.sanad.server.testing.KeycloakAdmin;
 import org.sanad.server.testing.ServerTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -306,7 +306,7 @@ class BreakGlassIntegrationTests extends ServerTest {
 
     @Test
     void anotherSupervisorGainsNothingFromSomeoneElsesGrant() {
-        var colleague = KeycloakAdmin.createUser("supervisor", "tigris-legal");
+        var colleague = TestKeycloak.createUser("supervisor", "tigris-legal");
         JsonNode file = scenarios.anOpenCaseFile("caseworker.tigris", "Only for the grantee");
         String path = "/api/cases/" + file.get("id").asString();
 

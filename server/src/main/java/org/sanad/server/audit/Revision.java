@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
+import org.sanad.server.access.Caller;
+import org.sanad.server.access.NeedToKnow.Visibility;
 
 /**
  * One Envers revision: who (token subject, organisation, client), which request and why (the
@@ -46,18 +48,13 @@ public class Revision {
 
     protected Revision() {}
 
-    void stamp(
-            String subject,
-            String organisation,
-            String clientId,
-            String requestId,
-            String purpose,
-            UUID breakGlassGrant) {
-        this.subject = subject;
-        this.organisation = organisation;
-        this.clientId = clientId;
+    /** Who changed what, in which request, and through which break-glass grant if any. */
+    void stamp(Caller caller, String requestId, UUID breakGlassGrant) {
+        subject = caller.subject().value();
+        organisation = caller.organisation().value();
+        clientId = caller.clientId();
         this.requestId = requestId;
-        this.purpose = purpose;
+        purpose = breakGlassGrant == null ? null : Visibility.BREAK_GLASS_PURPOSE;
         this.breakGlassGrant = breakGlassGrant;
     }
 

@@ -1,10 +1,7 @@
 package org.sanad.server.audit;
 
-import java.util.UUID;
 import org.hibernate.envers.RevisionListener;
-import org.sanad.server.access.Caller;
 import org.sanad.server.access.Callers;
-import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.web.RequestIds;
 
 /**
@@ -16,15 +13,10 @@ class RevisionStamp implements RevisionListener {
 
     @Override
     public void newRevision(Object revisionEntity) {
-        Caller caller = Callers.current();
-        UUID breakGlass = RevisionPurpose.breakGlassGrant().orElse(null);
         ((Revision) revisionEntity)
                 .stamp(
-                        caller.subject().value(),
-                        caller.organisation().value(),
-                        caller.clientId(),
+                        Callers.current(),
                         RequestIds.current().orElse(null),
-                        breakGlass == null ? null : Visibility.BREAK_GLASS_PURPOSE,
-                        breakGlass);
+                        RevisionPurpose.breakGlassGrant().orElse(null));
     }
 }

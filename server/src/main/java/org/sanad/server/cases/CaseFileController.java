@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -65,15 +64,13 @@ class CaseFileController {
                 request.incidentIds().stream().map(IncidentId::new).toList(),
                 request.legalSummary(),
                 request.nextActionOn());
-        return ResponseEntity.created(URI.create("/api/cases/" + view.id()))
-                .eTag(Versions.etag(view.version()))
-                .body(view);
+        return Versions.created("/api/cases/" + view.id(), view, view.version());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<CaseFileView> get(Caller caller, @PathVariable UUID id) {
         CaseFileView view = cases.view(caller, id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @GetMapping("/{id}/history")
@@ -84,7 +81,7 @@ class CaseFileController {
     @PostMapping("/{id}/assignees")
     ResponseEntity<CaseFileView> assign(Caller caller, @PathVariable UUID id, @Valid @RequestBody Assign request) {
         CaseFileView view = cases.assign(caller, id, new Subject(request.subject()));
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @PostMapping("/{id}/notes")
@@ -96,6 +93,6 @@ class CaseFileController {
     ResponseEntity<CaseFileView> status(
             Caller caller, @PathVariable UUID id, @Valid @RequestBody StatusChange request) {
         CaseFileView view = cases.changeStatus(caller, id, request.status());
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 }

@@ -3,7 +3,6 @@ package org.sanad.server.defenders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,15 +35,13 @@ class DefenderController {
     @PostMapping
     ResponseEntity<DefenderView> create(Caller caller, @Valid @RequestBody DefenderRequests.Create request) {
         DefenderView view = defenders.register(caller, request.profile());
-        return ResponseEntity.created(URI.create("/api/defenders/" + view.id()))
-                .eTag(Versions.etag(view.version()))
-                .body(view);
+        return Versions.created("/api/defenders/" + view.id(), view, view.version());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<DefenderView> get(Caller caller, @PathVariable UUID id) {
         DefenderView view = defenders.view(caller, id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @PatchMapping("/{id}")
@@ -55,7 +52,7 @@ class DefenderController {
             @Valid @RequestBody DefenderRequests.Change request) {
         long expected = Versions.required(ifMatch);
         DefenderView view = defenders.change(caller, id, expected, request.profile());
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @GetMapping

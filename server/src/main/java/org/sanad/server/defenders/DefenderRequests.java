@@ -18,6 +18,46 @@ final class DefenderRequests {
 
     private DefenderRequests() {}
 
+    /** The profile fields both requests carry, as the entity takes them. */
+    interface ProfileFields {
+        String legalName();
+
+        List<String> otherNames();
+
+        String phone();
+
+        String email();
+
+        Governorate governorate();
+
+        String address();
+
+        Activity activity();
+
+        String gender();
+
+        RiskLevel riskLevel();
+
+        String protectionNeeds();
+
+        String emergencyContact();
+
+        default DefenderProfile profile() {
+            return new DefenderProfile(
+                    legalName(),
+                    otherNames(),
+                    phone(),
+                    email(),
+                    governorate(),
+                    address(),
+                    activity(),
+                    gender(),
+                    riskLevel(),
+                    protectionNeeds(),
+                    emergencyContact());
+        }
+    }
+
     record Create(
             @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String legalName,
             @Size(max = 10) List<@NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String> otherNames,
@@ -29,22 +69,8 @@ final class DefenderRequests {
             @Size(max = 50) @Pattern(regexp = PRINTABLE) String gender,
             @NotNull RiskLevel riskLevel,
             @Size(max = 4000) String protectionNeeds,
-            @Size(max = 500) @Pattern(regexp = PRINTABLE) String emergencyContact) {
-
-        DefenderProfile profile() {
-            return new DefenderProfile(
-                    legalName,
-                    otherNames,
-                    phone,
-                    email,
-                    governorate,
-                    address,
-                    activity,
-                    gender,
-                    riskLevel,
-                    protectionNeeds,
-                    emergencyContact);
-        }
+            @Size(max = 500) @Pattern(regexp = PRINTABLE) String emergencyContact)
+            implements ProfileFields {
 
         @Override
         public String toString() {
@@ -64,22 +90,8 @@ final class DefenderRequests {
             @Size(max = 50) @Pattern(regexp = PRINTABLE) String gender,
             RiskLevel riskLevel,
             @Size(max = 4000) String protectionNeeds,
-            @Size(max = 500) @Pattern(regexp = PRINTABLE) String emergencyContact) {
-
-        DefenderProfile profile() {
-            return new DefenderProfile(
-                    legalName,
-                    otherNames,
-                    phone,
-                    email,
-                    governorate,
-                    address,
-                    activity,
-                    gender,
-                    riskLevel,
-                    protectionNeeds,
-                    emergencyContact);
-        }
+            @Size(max = 500) @Pattern(regexp = PRINTABLE) String emergencyContact)
+            implements ProfileFields {
 
         @Override
         public String toString() {

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.sanad.server.access.Caller;
@@ -69,9 +68,7 @@ class IncidentController {
                         request.perpetratorCategory(),
                         request.narrative(),
                         request.location()));
-        return ResponseEntity.created(URI.create("/api/incidents/" + view.id()))
-                .eTag(Versions.etag(view.version()))
-                .body(view);
+        return Versions.created("/api/incidents/" + view.id(), view, view.version());
     }
 
     @GetMapping
@@ -85,7 +82,7 @@ class IncidentController {
     @GetMapping("/{id}")
     ResponseEntity<IncidentView> get(Caller caller, @PathVariable UUID id) {
         IncidentView view = incidents.view(caller, id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @GetMapping("/{id}/history")
@@ -96,6 +93,6 @@ class IncidentController {
     @PostMapping("/{id}/triage")
     ResponseEntity<IncidentView> triage(Caller caller, @PathVariable UUID id, @Valid @RequestBody Triage request) {
         IncidentView view = incidents.triage(caller, id, request.status(), request.severity());
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,15 +67,13 @@ class ReferralController {
                 shared,
                 request.reason(),
                 request.expiresOn());
-        return ResponseEntity.created(URI.create("/api/referrals/" + view.id()))
-                .eTag(Versions.etag(view.version()))
-                .body(view);
+        return Versions.created("/api/referrals/" + view.id(), view, view.version());
     }
 
     @GetMapping("/api/referrals/{id}")
     ResponseEntity<ReferralView> get(Caller caller, @PathVariable UUID id) {
         ReferralView view = referrals.view(caller, id);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 
     @GetMapping("/api/referrals/{id}/history")
@@ -88,6 +85,6 @@ class ReferralController {
     ResponseEntity<ReferralView> move(Caller caller, @PathVariable UUID id, @PathVariable String action) {
         ReferralView view =
                 referrals.move(caller, id, NeedToKnow.ReferralMove.valueOf(action.toUpperCase(java.util.Locale.ROOT)));
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.ok(view, view.version());
     }
 }

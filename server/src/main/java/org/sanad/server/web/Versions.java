@@ -1,8 +1,10 @@
 package org.sanad.server.web;
 
+import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Optimistic locking over HTTP: a record's version is its {@code ETag}, and a change must name the
@@ -16,6 +18,16 @@ public final class Versions {
 
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the record and its version as the {@code ETag}. */
+    public static <T> ResponseEntity<T> ok(T record, long version) {
+        return ResponseEntity.ok().eTag(etag(version)).body(record);
+    }
+
+    /** 201 with the new record's location and its version as the {@code ETag}. */
+    public static <T> ResponseEntity<T> created(String location, T record, long version) {
+        return ResponseEntity.created(URI.create(location)).eTag(etag(version)).body(record);
     }
 
     /**

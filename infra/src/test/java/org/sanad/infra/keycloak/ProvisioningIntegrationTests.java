@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.sanad.infra.testing.TestKeycloak;
@@ -74,8 +73,9 @@ class ProvisioningIntegrationTests {
 
     @Test
     void offboardedUserIsDisabledLoggedOutAndHasNoSanadRoleLeft() throws Exception {
-        String username = "offboard-" + UUID.randomUUID().toString().substring(0, 8);
-        String subject = aUserWhoCanLogIn(username, "supervisor");
+        TestKeycloak.TestUser user = TestKeycloak.createUser("supervisor", "tigris-legal");
+        String username = user.username();
+        String subject = user.subject();
         assertThat(TestKeycloak.passwordGrantStatus(username, SanadRealm.DEMO_PASSWORD))
                 .isEqualTo(200);
         assertThat(sanad.users().get(subject).getUserSessions()).isNotEmpty();
@@ -121,31 +121,5 @@ class ProvisioningIntegrationTests {
                 .filter(name ->
                         List.of("defender", "caseworker", "supervisor", "admin").contains(name))
                 .toList();
-    }
-
-    private String aUserWhoCanLogIn(String username, String role) {
-        var user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@test.sanad.invalid");
-        user.setEmailVerified(true);
-        user.setFirstName("Test");
-        user.setLastName("Offboarded");
-        user.setAttributes(Map.of("org", List.of("tigris-legal")));
-        var password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(SanadRealm.DEMO_PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        String subject;
-        try (var response = sanad.users().create(user)) {
-            subject = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(response);
-        }
-        sanad.users()
-                .get(subject)
-                .roles()
-                .realmLevel()
-                .add(List.of(sanad.roles().get(role).toRepresentation()));
-        return subject;
     }
 }

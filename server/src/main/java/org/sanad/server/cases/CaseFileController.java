@@ -64,13 +64,12 @@ class CaseFileController {
                 request.incidentIds().stream().map(IncidentId::new).toList(),
                 request.legalSummary(),
                 request.nextActionOn());
-        return Versions.created("/api/cases/" + view.id(), view, view.version());
+        return Versions.created("/api/cases/" + view.id(), view);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<CaseFileView> get(Caller caller, @PathVariable UUID id) {
-        CaseFileView view = cases.view(caller, id);
-        return Versions.ok(view, view.version());
+        return Versions.ok(cases.view(caller, id));
     }
 
     @GetMapping("/{id}/history")
@@ -80,8 +79,7 @@ class CaseFileController {
 
     @PostMapping("/{id}/assignees")
     ResponseEntity<CaseFileView> assign(Caller caller, @PathVariable UUID id, @Valid @RequestBody Assign request) {
-        CaseFileView view = cases.assign(caller, id, new Subject(request.subject()));
-        return Versions.ok(view, view.version());
+        return Versions.ok(cases.assign(caller, id, new Subject(request.subject())));
     }
 
     @PostMapping("/{id}/notes")
@@ -92,7 +90,6 @@ class CaseFileController {
     @PostMapping("/{id}/status")
     ResponseEntity<CaseFileView> status(
             Caller caller, @PathVariable UUID id, @Valid @RequestBody StatusChange request) {
-        CaseFileView view = cases.changeStatus(caller, id, request.status());
-        return Versions.ok(view, view.version());
+        return Versions.ok(cases.changeStatus(caller, id, request.status()));
     }
 }

@@ -18,17 +18,7 @@ import org.springframework.stereotype.Component;
  * decision used a grant.
  */
 @Component
-class CaseFileGuard {
-
-    private final CaseFiles files;
-    private final DefenderDirectory defenders;
-    private final BreakGlassGrants grants;
-
-    CaseFileGuard(CaseFiles files, DefenderDirectory defenders, BreakGlassGrants grants) {
-        this.files = files;
-        this.defenders = defenders;
-        this.grants = grants;
-    }
+record CaseFileGuard(CaseFiles files, DefenderDirectory defenders, BreakGlassGrants grants) {
 
     /** A case file with its defender, the facts and the decision it was served under. */
     record Guarded(CaseFile file, Optional<DefenderRef> defender, NeedToKnow.CaseFile facts, Decision decision) {

@@ -11,6 +11,7 @@ import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.IncidentId;
 import org.sanad.server.common.identity.OrganisationId;
 import org.sanad.server.common.identity.Subject;
+import org.sanad.server.web.Versions;
 
 /** A case file as one caller may see it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +28,8 @@ record CaseFileView(
         String access,
         long version,
         String legalSummary,
-        List<NoteView> notes) {
+        List<NoteView> notes)
+        implements Versions.Versioned {
 
     record NoteView(UUID id, Subject author, Instant writtenAt, String text) {
 

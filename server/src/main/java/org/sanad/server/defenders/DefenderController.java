@@ -35,13 +35,12 @@ class DefenderController {
     @PostMapping
     ResponseEntity<DefenderView> create(Caller caller, @Valid @RequestBody DefenderRequests.Create request) {
         DefenderView view = defenders.register(caller, request.profile());
-        return Versions.created("/api/defenders/" + view.id(), view, view.version());
+        return Versions.created("/api/defenders/" + view.id(), view);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<DefenderView> get(Caller caller, @PathVariable UUID id) {
-        DefenderView view = defenders.view(caller, id);
-        return Versions.ok(view, view.version());
+        return Versions.ok(defenders.view(caller, id));
     }
 
     @PatchMapping("/{id}")
@@ -51,8 +50,7 @@ class DefenderController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody DefenderRequests.Change request) {
         long expected = Versions.required(ifMatch);
-        DefenderView view = defenders.change(caller, id, expected, request.profile());
-        return Versions.ok(view, view.version());
+        return Versions.ok(defenders.change(caller, id, expected, request.profile()));
     }
 
     @GetMapping

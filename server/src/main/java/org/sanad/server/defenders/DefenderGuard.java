@@ -16,17 +16,7 @@ import org.springframework.stereotype.Component;
  * decision used a grant.
  */
 @Component
-class DefenderGuard {
-
-    private final Defenders defenders;
-    private final DefenderWork work;
-    private final BreakGlassGrants grants;
-
-    DefenderGuard(Defenders defenders, DefenderWork work, BreakGlassGrants grants) {
-        this.defenders = defenders;
-        this.work = work;
-        this.grants = grants;
-    }
+record DefenderGuard(Defenders defenders, DefenderWork work, BreakGlassGrants grants) {
 
     /** A profile with the facts and the decision it was served under. */
     record Guarded(Defender defender, NeedToKnow.Profile facts, Decision decision) {

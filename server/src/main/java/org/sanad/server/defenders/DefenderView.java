@@ -8,6 +8,7 @@ import org.sanad.server.access.NeedToKnow.Visibility;
 import org.sanad.server.common.Governorate;
 import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.web.Versions;
 
 /**
  * A profile as one caller may see it: metadata always, sealed fields only with content access
@@ -32,7 +33,8 @@ record DefenderView(
         String address,
         String gender,
         String protectionNeeds,
-        String emergencyContact) {
+        String emergencyContact)
+        implements Versions.Versioned {
 
     static DefenderView metadata(Defender d) {
         return of(d, Visibility.METADATA, null);

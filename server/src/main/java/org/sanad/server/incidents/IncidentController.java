@@ -68,7 +68,7 @@ class IncidentController {
                         request.perpetratorCategory(),
                         request.narrative(),
                         request.location()));
-        return Versions.created("/api/incidents/" + view.id(), view, view.version());
+        return Versions.created("/api/incidents/" + view.id(), view);
     }
 
     @GetMapping
@@ -81,8 +81,7 @@ class IncidentController {
 
     @GetMapping("/{id}")
     ResponseEntity<IncidentView> get(Caller caller, @PathVariable UUID id) {
-        IncidentView view = incidents.view(caller, id);
-        return Versions.ok(view, view.version());
+        return Versions.ok(incidents.view(caller, id));
     }
 
     @GetMapping("/{id}/history")
@@ -92,7 +91,6 @@ class IncidentController {
 
     @PostMapping("/{id}/triage")
     ResponseEntity<IncidentView> triage(Caller caller, @PathVariable UUID id, @Valid @RequestBody Triage request) {
-        IncidentView view = incidents.triage(caller, id, request.status(), request.severity());
-        return Versions.ok(view, view.version());
+        return Versions.ok(incidents.triage(caller, id, request.status(), request.severity()));
     }
 }

@@ -21,17 +21,7 @@ import org.springframework.stereotype.Component;
  * transaction as break-glass only when the decision used a grant.
  */
 @Component
-class IncidentGuard {
-
-    private final IncidentReports reports;
-    private final DefenderDirectory defenders;
-    private final BreakGlassGrants grants;
-
-    IncidentGuard(IncidentReports reports, DefenderDirectory defenders, BreakGlassGrants grants) {
-        this.reports = reports;
-        this.defenders = defenders;
-        this.grants = grants;
-    }
+record IncidentGuard(IncidentReports reports, DefenderDirectory defenders, BreakGlassGrants grants) {
 
     /**
      * A report with the facts and the decision it was served under.

@@ -10,6 +10,7 @@ import org.sanad.server.common.identity.CaseFileId;
 import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.IncidentId;
 import org.sanad.server.common.identity.OrganisationId;
+import org.sanad.server.web.Versions;
 
 /** A report as one caller may see it: intake metadata always, sealed fields only with content access. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,7 +31,8 @@ record IncidentView(
         long version,
         String perpetratorCategory,
         String narrative,
-        String location) {
+        String location)
+        implements Versions.Versioned {
 
     static IncidentView metadata(IncidentReport r) {
         return of(r, "metadata", Map.of());

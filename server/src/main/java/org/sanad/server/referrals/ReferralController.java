@@ -67,13 +67,12 @@ class ReferralController {
                 shared,
                 request.reason(),
                 request.expiresOn());
-        return Versions.created("/api/referrals/" + view.id(), view, view.version());
+        return Versions.created("/api/referrals/" + view.id(), view);
     }
 
     @GetMapping("/api/referrals/{id}")
     ResponseEntity<ReferralView> get(Caller caller, @PathVariable UUID id) {
-        ReferralView view = referrals.view(caller, id);
-        return Versions.ok(view, view.version());
+        return Versions.ok(referrals.view(caller, id));
     }
 
     @GetMapping("/api/referrals/{id}/history")
@@ -83,8 +82,7 @@ class ReferralController {
 
     @PostMapping("/api/referrals/{id}/{action:accept|decline|withdraw|close}")
     ResponseEntity<ReferralView> move(Caller caller, @PathVariable UUID id, @PathVariable String action) {
-        ReferralView view =
-                referrals.move(caller, id, NeedToKnow.ReferralMove.valueOf(action.toUpperCase(java.util.Locale.ROOT)));
-        return Versions.ok(view, view.version());
+        return Versions.ok(
+                referrals.move(caller, id, NeedToKnow.ReferralMove.valueOf(action.toUpperCase(java.util.Locale.ROOT))));
     }
 }

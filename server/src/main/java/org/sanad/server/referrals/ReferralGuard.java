@@ -22,19 +22,8 @@ import org.springframework.stereotype.Component;
  * transaction as break-glass only when the decision used a grant.
  */
 @Component
-class ReferralGuard {
-
-    private final Referrals referrals;
-    private final CaseFileDirectory cases;
-    private final DefenderDirectory defenders;
-    private final BreakGlassGrants grants;
-
-    ReferralGuard(Referrals referrals, CaseFileDirectory cases, DefenderDirectory defenders, BreakGlassGrants grants) {
-        this.referrals = referrals;
-        this.cases = cases;
-        this.defenders = defenders;
-        this.grants = grants;
-    }
+record ReferralGuard(
+        Referrals referrals, CaseFileDirectory cases, DefenderDirectory defenders, BreakGlassGrants grants) {
 
     /** A referral with the decision it was served under. */
     record Guarded(Referral referral, ReferralDecision decision, boolean defenderErased) {}

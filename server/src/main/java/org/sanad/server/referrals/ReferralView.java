@@ -9,6 +9,7 @@ import org.sanad.server.common.identity.CaseFileId;
 import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.OrganisationId;
 import org.sanad.server.common.identity.ReferralId;
+import org.sanad.server.web.Versions;
 
 /**
  * A referral as one side sees it: the sender (and a supervisor through break-glass) sees its
@@ -32,7 +33,8 @@ record ReferralView(
         String side,
         long version,
         String reason,
-        Map<String, Object> shared) {
+        Map<String, Object> shared)
+        implements Versions.Versioned {
 
     static ReferralView of(Referral r, LocalDate today, String side, String reason, Map<String, Object> shared) {
         boolean sender = "sender".equals(side) || "break-glass".equals(side);

@@ -20,14 +20,21 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
+    /** A view of a record that carries the record's version. */
+    public interface Versioned {
+        long version();
+    }
+
     /** 200 with the record and its version as the {@code ETag}. */
-    public static <T> ResponseEntity<T> ok(T record, long version) {
-        return ResponseEntity.ok().eTag(etag(version)).body(record);
+    public static <T extends Versioned> ResponseEntity<T> ok(T record) {
+        return ResponseEntity.ok().eTag(etag(record.version())).body(record);
     }
 
     /** 201 with the new record's location and its version as the {@code ETag}. */
-    public static <T> ResponseEntity<T> created(String location, T record, long version) {
-        return ResponseEntity.created(URI.create(location)).eTag(etag(version)).body(record);
+    public static <T extends Versioned> ResponseEntity<T> created(String location, T record) {
+        return ResponseEntity.created(URI.create(location))
+                .eTag(etag(record.version()))
+                .body(record);
     }
 
     /**

@@ -52,14 +52,7 @@ public final class Keycloak {
 
     /** The whole token response (access, ID and refresh tokens) of a fresh password grant. */
     public static JsonNode passwordGrant(String clientId, String username, String scope) {
-        return tokenRequest(
-                issuer(),
-                Map.of(
-                        "grant_type", "password",
-                        "client_id", clientId,
-                        "username", username,
-                        "password", DEMO_PASSWORD,
-                        "scope", scope));
+        return tokenRequest(issuer(), passwordForm(clientId, username, scope));
     }
 
     /**
@@ -67,15 +60,18 @@ public final class Keycloak {
      * prove a login is refused.
      */
     public static int passwordGrantStatus(String clientId, String username) {
-        return TestKeycloak.tokenRequest(
-                        issuer(),
-                        Map.of(
-                                "grant_type", "password",
-                                "client_id", clientId,
-                                "username", username,
-                                "password", DEMO_PASSWORD,
-                                "scope", "openid"))
+        return TestKeycloak.tokenRequest(issuer(), passwordForm(clientId, username, "openid"))
                 .status();
+    }
+
+    /** A demo user's password grant through a client. */
+    private static Map<String, String> passwordForm(String clientId, String username, String scope) {
+        return Map.of(
+                "grant_type", "password",
+                "client_id", clientId,
+                "username", username,
+                "password", DEMO_PASSWORD,
+                "scope", scope);
     }
 
     /** The HTTP status of a refresh-token grant, without failing on an error. */

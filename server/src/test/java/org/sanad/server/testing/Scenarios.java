@@ -86,6 +86,10 @@ public final class Scenarios {
     public JsonNode anOpenCaseFile(String caseworker, String legalSummary) {
         String defender = aDefenderRegisteredBy(caseworker, "Case Person " + UUID.randomUUID());
         String incident = aTriagedIncident(caseworker, defender, "Threatened at work");
+        return openedCaseFile(caseworker, defender, incident, legalSummary);
+    }
+
+    private JsonNode openedCaseFile(String caseworker, String defender, String incident, String legalSummary) {
         var response = api.post(
                 "/api/cases",
                 Keycloak.accessToken(caseworker),
@@ -112,15 +116,7 @@ public final class Scenarios {
                         Keycloak.accessToken(caseworker),
                         "{\"status\": \"TRIAGED\"}"),
                 200);
-        var response = api.post(
-                "/api/cases",
-                Keycloak.accessToken(caseworker),
-                """
-                {"defenderId": "%s", "incidentIds": ["%s"], "legalSummary": "%s", "nextActionOn": "2027-01-15"}
-                """
-                        .formatted(profile, incident, legalSummary));
-        check(response, 201);
-        return response.json();
+        return openedCaseFile(caseworker, profile, incident, legalSummary);
     }
 
     /**

@@ -44,15 +44,20 @@ class RequestLimitsIntegrationTests extends ServerTest {
                 .isEqualTo(200);
     }
 
+    /** A supervisor's unlock request for some account, with this body. */
+    Api.Response unlockWithBody(HttpRequest.BodyPublisher body) {
+        return api.send(api.request("/api/users/" + UUID.randomUUID() + "/unlock")
+                .header("Authorization", "Bearer " + Keycloak.accessToken("supervisor.tigris"))
+                .header("Content-Type", "application/json")
+                .POST(body)
+                .build());
+    }
+
     @Test
     void bodyAnnouncedAboveTheMaximumIsRefusedWith413() {
         String body = "{\"reason\":\"" + "x".repeat(300 * 1024) + "\"}";
 
-        var response = api.send(api.request("/api/users/" + UUID.randomUUID() + "/unlock")
-                .header("Authorization", "Bearer " + Keycloak.accessToken("supervisor.tigris"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        var response = unlockWithBody(HttpRequest.BodyPublishers.ofString(body));
 
         assertTooLarge(response);
     }
@@ -62,11 +67,7 @@ class RequestLimitsIntegrationTests extends ServerTest {
         byte[] body = ("{\"reason\":\"" + "x".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
         // No Content-Length: the body is sent chunked and only counting it can catch it.
-        var response = api.send(api.request("/api/users/" + UUID.randomUUID() + "/unlock")
-                .header("Authorization", "Bearer " + Keycloak.accessToken("supervisor.tigris"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build());
+        var response = unlockWithBody(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
         assertTooLarge(response);
     }
@@ -85,12 +86,8 @@ class RequestLimitsIntegrationTests extends ServerTest {
     void bodyWithinTheMaximumIsReadNormally() {
         String body = "{\"reason\":\"" + "x".repeat(200 * 1024) + "\"}";
 
-        var response = api.send(api.request("/api/users/" + UUID.randomUUID() + "/unlock")
-                .header("Authorization", "Bearer " + Keycloak.accessToken("supervisor.tigris"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
-                .build());
+        var response = unlockWithBody(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
 
         // Read to the end and refused by validation (a reason is at most 2000 characters).
         assertThat(response.status()).isEqualTo(400);

@@ -63,22 +63,21 @@ class TokenIntegrationTests extends ServerTest {
         assertUnauthorizedProblem(api.get("/api/me", token));
     }
 
+    /** One token of a fresh demo-client password grant: {@code access_token}, {@code id_token}, ... */
+    static String demoToken(String kind) {
+        return Keycloak.passwordGrant(Keycloak.DEMO_CLIENT, "caseworker.tigris", "openid")
+                .get(kind)
+                .asString();
+    }
+
     @Test
     void idTokenIsNotAnAccessToken() {
-        String idToken = Keycloak.passwordGrant(Keycloak.DEMO_CLIENT, "caseworker.tigris", "openid")
-                .get("id_token")
-                .asString();
-
-        assertUnauthorizedProblem(api.get("/api/me", idToken));
+        assertUnauthorizedProblem(api.get("/api/me", demoToken("id_token")));
     }
 
     @Test
     void refreshTokenIsNotAnAccessToken() {
-        String refreshToken = Keycloak.passwordGrant(Keycloak.DEMO_CLIENT, "caseworker.tigris", "openid")
-                .get("refresh_token")
-                .asString();
-
-        assertUnauthorizedProblem(api.get("/api/me", refreshToken));
+        assertUnauthorizedProblem(api.get("/api/me", demoToken("refresh_token")));
     }
 
     @Test

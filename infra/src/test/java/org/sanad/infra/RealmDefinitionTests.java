@@ -111,4 +111,67 @@ class RealmDefinitionTests {
                 .extracting(u -> u.get("attributes").get("org").get(0).asString())
                 .contains("tigris-legal", "zagros-aid");
     }
+
+    @Test
+    void browserClientUsesOnlyTheCodeFlowWithPkceAndASecret() {
+        JsonNode web = client("sanad-web");
+
+        assertThat(web.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(web.get("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(web.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(web.get("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertThat(web.get("publicClient").asBoolean()).isFalse();
+        assertThat(web.get("clientAuthenticatorType").asString()).isEqualTo("client-secret");
+        assertThat(web.get("attributes").get("pkce.code.challenge.method").asString())
+                .isEqualTo("S256");
+        assertThat(web.get("attributes")
+                        .get("oauth2.device.authorization.grant.enabled")
+                        .asString())
+                .isEqualTo("false");
+        assertThat(web.get("attributes").get("oidc.ciba.grant.enabled").asString())
+                .isEqualTo("false");
+    }
+
+    @Test
+    void browserClientRedirectsExactlyToTheServerAndHearsBackChannelLogout() {
+        JsonNode web = client("sanad-web");
+
+        assertThat(each(web.get("redirectUris")))
+                .extracting(JsonNode::asString)
+                .containsExactly("http://localhost:8080/login/oauth2/code/keycloak");
+        assertThat(web.get("attributes").get("post.logout.redirect.uris").asString())
+                .isEqualTo("http://localhost:8080/");
+        assertThat(web.get("attributes").get("backchannel.logout.url").asString())
+                .isEqualTo("http://localhost:8080/logout/connect/back-channel/keycloak");
+        assertThat(web.get("attributes")
+                        .get("backchannel.logout.session.required")
+                        .asString())
+                .isEqualTo("true");
+        assertThat(web.get("frontchannelLogout").asBoolean()).isFalse();
+        assertThat(each(web.path("webOrigins"))).isEmpty();
+    }
+
+    @Test
+    void noClientAcceptsAWildcardRedirect() {
+        assertThat(each(realm.get("clients")))
+                .flatMap(c -> each(c.path("redirectUris")))
+                .extracting(JsonNode::asString)
+                .noneMatch(uri -> uri.contains("*"));
+    }
+
+    @Test
+    void browserTokensCarryApiAudienceAndOrganisationLikeTheApiClients() {
+        assertThat(each(client("sanad-web").get("protocolMappers")))
+                .extracting(m -> m.get("protocolMapper").asString())
+                .containsExactlyInAnyOrder("oidc-audience-mapper", "oidc-usermodel-attribute-mapper");
+    }
+
+    @Test
+    void loginPagesSpeakArabicAndEnglish() {
+        assertThat(realm.get("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(each(realm.get("supportedLocales")))
+                .extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("ar", "en");
+        assertThat(realm.get("defaultLocale").asString()).isEqualTo("ar");
+    }
 }

@@ -1,5 +1,6 @@
 package org.sanad.infra.keycloak;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.keycloak.admin.client.Keycloak;
@@ -11,6 +12,12 @@ import org.keycloak.admin.client.Keycloak;
  * <pre>
  * sanad-realm generate [path]              write infra/keycloak/sanad-realm.json
  * sanad-realm apply [demo|production]      create or update realm sanad (default: production)
+ * </pre>
+ *
+ * <p>A production apply needs {@code SANAD_PUBLIC_URL}, the server's address
+ * ({@code https://sanad.example.org}): the browser client redirects there and nowhere else.
+ *
+ * <pre>
  * </pre>
  */
 public final class RealmCommand {
@@ -31,7 +38,7 @@ public final class RealmCommand {
                     ? SanadRealm.Mode.valueOf(args[1].toUpperCase(Locale.ROOT))
                     : SanadRealm.Mode.PRODUCTION;
             try (Keycloak admin = AdminConnection.bootstrapAdmin(System.getenv())) {
-                var outcome = new RealmApplier(admin).apply(SanadRealm.definition(mode));
+                var outcome = new RealmApplier(admin).apply(SanadRealm.definition(SanadRealm.NAME, mode, server(mode)));
                 log.log(
                         System.Logger.Level.INFO,
                         outcome.created()
@@ -44,5 +51,17 @@ public final class RealmCommand {
         }
         log.log(System.Logger.Level.ERROR, "usage: sanad-realm generate [path] | sanad-realm apply [demo|production]");
         System.exit(2);
+    }
+
+    /** The server's address: the demo server's, or {@code SANAD_PUBLIC_URL} for production. */
+    static URI server(SanadRealm.Mode mode) {
+        if (mode == SanadRealm.Mode.DEMO) {
+            return URI.create(System.getenv().getOrDefault("SANAD_PUBLIC_URL", SanadRealm.DEMO_SERVER.toString()));
+        }
+        String url = System.getenv("SANAD_PUBLIC_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("set SANAD_PUBLIC_URL to the server's address (https://...)");
+        }
+        return URI.create(url);
     }
 }

@@ -1,5 +1,6 @@
 package org.sanad.infra.keycloak;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,11 @@ public final class SanadRealm {
     public static final String NAME = "sanad";
 
     public static final String API_CLIENT = "sanad-api";
+    /** The server's own browser login (backend for frontend): the only client with the code flow. */
+    public static final String WEB_CLIENT = "sanad-web";
+    /** Spring Security's registration id for Keycloak, part of the browser client's URLs. */
+    public static final String WEB_REGISTRATION = "keycloak";
+
     public static final String DEMO_CLIENT = "sanad-demo";
     public static final String PROVISIONER_CLIENT = "sanad-provisioner";
     public static final String ORGANISATION_ATTRIBUTE = "org";
@@ -37,6 +43,22 @@ public final class SanadRealm {
 
     /** Demo password of every demo user: for the local demo and the tests only. */
     public static final String DEMO_PASSWORD = "Sanad-demo-2026!";
+
+    /** Demo secret of the browser client; production lets Keycloak generate one. */
+    public static final String DEMO_WEB_SECRET = "demo-web-secret-change-me";
+
+    /** Where the demo server answers ({@code infra/bin/sanad-run}). */
+    public static final URI DEMO_SERVER = URI.create("http://localhost:8080");
+
+    /**
+     * The address of a production definition made without one: an {@code .invalid} host (RFC
+     * 2606), so that such a realm can redirect nowhere real. {@code sanad-realm apply production}
+     * always passes the server's real address.
+     */
+    public static final URI UNSET_SERVER = URI.create("https://sanad.invalid");
+
+    /** The languages of Keycloak's login pages, as of Sanad's: Arabic first. */
+    public static final List<String> LOCALES = List.of("ar", "en");
 
     /** Demo secret of the provisioner's service account; production sets a real one. */
     public static final String DEMO_PROVISIONER_SECRET = "demo-provisioner-secret-change-me";
@@ -117,13 +139,21 @@ public final class SanadRealm {
 
     private SanadRealm() {}
 
-    /** The realm named {@link #NAME}. */
+    /** The realm named {@link #NAME}, for the demo server or a production one without its address. */
     public static RealmRepresentation definition(Mode mode) {
         return definition(NAME, mode);
     }
 
     /** The same realm under another name (for tests that apply it to a throwaway realm). */
     public static RealmRepresentation definition(String name, Mode mode) {
+        return definition(name, mode, mode == Mode.DEMO ? DEMO_SERVER : UNSET_SERVER);
+    }
+
+    /**
+     * The realm for a server at this address ({@code https://sanad.example.org}, no path): the
+     * browser client may redirect only there, exactly.
+     */
+    public static RealmRepresentation definition(String name, Mode mode, URI server) {
         var realm = new RealmRepresentation();
         realm.setRealm(name);
         realm.setDisplayName("Sanad");
@@ -136,6 +166,12 @@ public final class SanadRealm {
         realm.setLoginWithEmailAllowed(true);
         realm.setDuplicateEmailsAllowed(false);
         realm.setAttributes(Map.of(DEMO_MARKER, String.valueOf(mode == Mode.DEMO)));
+
+        // Login, one-time-password and error pages in the users' languages; the server asks for the
+        // user's choice with ui_locales, Keycloak falls back to Accept-Language, then Arabic.
+        realm.setInternationalizationEnabled(true);
+        realm.setSupportedLocales(new java.util.LinkedHashSet<>(LOCALES));
+        realm.setDefaultLocale(LOCALES.getFirst());
 
         // Short-lived access tokens: Keycloak cannot revoke an issued token, the server's lockdown
         // check can, and a stolen one expires soon anyway.
@@ -178,6 +214,7 @@ public final class SanadRealm {
 
         List<ClientRepresentation> clients = new ArrayList<>();
         clients.add(apiClient());
+        clients.add(webClient(mode, server));
         if (mode == Mode.DEMO) {
             clients.add(demoClient());
         }
@@ -224,6 +261,64 @@ public final class SanadRealm {
         client.setServiceAccountsEnabled(false);
         client.setProtocol("openid-connect");
         return client;
+    }
+
+    /**
+     * The server's browser login: confidential, authorization code with PKCE (S256) only, redirects
+     * to exactly the server's login callback and its home page after logout, and Keycloak tells the
+     * server through back-channel logout when a session ends there. Its tokens stay on the server.
+     */
+    private static ClientRepresentation webClient(Mode mode, URI server) {
+        String base = origin(server);
+        var client = new ClientRepresentation();
+        client.setClientId(WEB_CLIENT);
+        client.setName("Sanad in the browser");
+        client.setDescription("The server's own login for its web pages; the browser never receives a token.");
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setClientAuthenticatorType("client-secret");
+        if (mode == Mode.DEMO) {
+            client.setSecret(DEMO_WEB_SECRET);
+        }
+        client.setStandardFlowEnabled(true);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setServiceAccountsEnabled(false);
+        client.setConsentRequired(false);
+        client.setFrontchannelLogout(false);
+        client.setRootUrl(base);
+        client.setBaseUrl(base + "/");
+        client.setRedirectUris(List.of(base + "/login/oauth2/code/" + WEB_REGISTRATION));
+        client.setWebOrigins(List.of());
+        client.setProtocol("openid-connect");
+        var attributes = new java.util.LinkedHashMap<String, String>();
+        attributes.put("pkce.code.challenge.method", "S256");
+        attributes.put("post.logout.redirect.uris", base + "/");
+        attributes.put("backchannel.logout.url", base + "/logout/connect/back-channel/" + WEB_REGISTRATION);
+        attributes.put("backchannel.logout.session.required", "true");
+        attributes.put("backchannel.logout.revoke.offline.tokens", "true");
+        attributes.put("oauth2.device.authorization.grant.enabled", "false");
+        attributes.put("oidc.ciba.grant.enabled", "false");
+        attributes.put("use.refresh.tokens", "true");
+        client.setAttributes(attributes);
+        client.setProtocolMappers(List.of(audienceMapper(), organisationMapper()));
+        return client;
+    }
+
+    /** {@code scheme://host[:port]} of an absolute http(s) address without path, query or fragment. */
+    static String origin(URI server) {
+        boolean http = "https".equals(server.getScheme()) || "http".equals(server.getScheme());
+        boolean bare = server.getHost() != null
+                && (server.getRawPath() == null
+                        || server.getRawPath().isEmpty()
+                        || server.getRawPath().equals("/"))
+                && server.getRawQuery() == null
+                && server.getRawFragment() == null
+                && server.getRawUserInfo() == null;
+        if (!http || !bare) {
+            throw new IllegalArgumentException("the server's address is scheme://host[:port], nothing more");
+        }
+        return server.getScheme() + "://" + server.getHost() + (server.getPort() == -1 ? "" : ":" + server.getPort());
     }
 
     private static ClientRepresentation demoClient() {

@@ -9,8 +9,9 @@ import org.sanad.server.common.identity.OrganisationId;
 
 /**
  * The break-glass fact every record guard asks for once and passes to {@link NeedToKnow}.
- * Implemented by {@code access.breakglass}, which keeps the grants; the record modules implement
- * {@link Targets}, so that break-glass depends on none of them.
+ * Implemented by {@code access.breakglass}, which keeps the grants and, from the events the
+ * records register ({@link Target}, {@link TargetsErased}), which records there are to break glass
+ * on, so that break-glass depends on none of the record modules.
  */
 public interface BreakGlassGrants {
 
@@ -22,20 +23,16 @@ public interface BreakGlassGrants {
     Optional<GrantId> activeGrant(Caller caller, UUID recordId);
 
     /**
-     * A record a supervisor may break glass on, as the module that holds it describes it.
+     * A record a supervisor may break glass on, registered by the record itself when it is created
+     * (a profile, a report, a case file, a referral); break-glass keeps these facts in the same
+     * transaction, so it never asks the record modules at run time.
      *
      * @param recordType the logical entity ({@code defender}, {@code incident}, {@code case-file}, {@code referral})
      * @param recordId the record
      * @param organisation the organisation that owns it (for a referral, the sending organisation)
      * @param defenderId the defender it is about: the break-glass reason is sealed under their key
-     * @param defenderErased whether that defender's personal data was erased (their key is gone)
      */
-    record Target(
-            String recordType,
-            UUID recordId,
-            OrganisationId organisation,
-            DefenderId defenderId,
-            boolean defenderErased) {
+    record Target(String recordType, UUID recordId, OrganisationId organisation, DefenderId defenderId) {
 
         public Target {
             Objects.requireNonNull(recordType, "recordType");
@@ -46,13 +43,13 @@ public interface BreakGlassGrants {
     }
 
     /**
-     * Finds the record a break-glass request names. Implemented by each module whose records a
-     * supervisor may break glass on (defenders, incidents, cases, referrals), so that this module
-     * depends on none of them.
+     * A defender's key was destroyed (their personal data erased), registered by the profile:
+     * nobody breaks glass on their records any more, as there is nothing left to read.
      */
-    interface Targets {
+    record TargetsErased(DefenderId defenderId) {
 
-        /** The record with this id, whoever may see it; empty if this module holds no such record. */
-        Optional<Target> breakGlassTarget(UUID recordId);
+        public TargetsErased {
+            Objects.requireNonNull(defenderId, "defenderId");
+        }
     }
 }

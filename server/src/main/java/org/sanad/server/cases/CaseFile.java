@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.common.identity.CaseFileId;
 import org.sanad.server.common.identity.Columns;
 import org.sanad.server.common.identity.DefenderId;
@@ -100,6 +101,7 @@ class CaseFile extends AbstractAggregateRoot<CaseFile> {
         file.status = CaseStatus.OPEN;
         file.legalSummary = sealer.seal(file.context("legalSummary"), legalSummary);
         file.nextActionOn = nextActionOn;
+        file.registerEvent(new BreakGlassGrants.Target(ENTITY, file.id, file.organisation, file.defenderId));
         file.staffChanged();
         return file;
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.StaffDirectory;
@@ -30,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens case files from triaged reports, assigns them, and keeps their notes and status. */
 @Service
-class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets {
+class CaseFileManagement implements CaseFileDirectory {
 
     private final CaseFiles files;
     private final CaseNotes notes;
@@ -156,18 +155,6 @@ class CaseFileManagement implements CaseFileDirectory, BreakGlassGrants.Targets 
         guarded.file().changeStatus(status);
         files.saveAndFlush(guarded.file());
         return render(caller, guarded);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
-        return files.findById(recordId)
-                .map(f -> new BreakGlassGrants.Target(
-                        CaseFile.ENTITY,
-                        f.id().value(),
-                        f.organisation(),
-                        f.defenderId(),
-                        defenders.find(f.defenderId()).map(DefenderRef::erased).orElse(true)));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.common.Governorate;
 import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.OrganisationId;
@@ -21,6 +22,7 @@ import org.sanad.server.common.identity.Subject;
 import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A defender's profile. Identifying fields are sealed under the defender's own key, bound to
@@ -29,7 +31,7 @@ import org.sanad.server.encryption.Sealer;
 @Entity
 @Table(name = "defenders")
 @Audited(withModifiedFlag = true)
-class Defender {
+class Defender extends AbstractAggregateRoot<Defender> {
 
     static final String ENTITY = "defender";
 
@@ -108,6 +110,7 @@ class Defender {
         defender.gender = sealer.seal(defender.context("gender"), profile.gender());
         defender.protectionNeeds = sealer.seal(defender.context("protectionNeeds"), profile.protectionNeeds());
         defender.emergencyContact = sealer.seal(defender.context("emergencyContact"), profile.emergencyContact());
+        defender.registerEvent(new BreakGlassGrants.Target(ENTITY, defender.id, defender.organisation, id));
         return defender;
     }
 
@@ -160,6 +163,7 @@ class Defender {
         requireNotErased();
         erasedAt = at;
         keycloakSubject = null;
+        registerEvent(new BreakGlassGrants.TargetsErased(id()));
     }
 
     private void requireNotErased() {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.sanad.crypto.BlindIndex.Normalization;
 import org.sanad.crypto.Keyring;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.Visibility;
@@ -33,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registers, shows, changes, finds and erases defender profiles, each under need-to-know. */
 @Service
-class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets {
+class DefenderManagement implements DefenderDirectory {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -220,15 +219,6 @@ class DefenderManagement implements DefenderDirectory, BreakGlassGrants.Targets 
 
     private static DefenderRef ref(Defender d) {
         return new DefenderRef(d.id(), d.organisation(), d.pseudonym(), d.keycloakSubject(), d.isErased());
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
-        return defenders
-                .findById(recordId)
-                .map(d -> new BreakGlassGrants.Target(
-                        Defender.ENTITY, d.id().value(), d.organisation(), d.id(), d.isErased()));
     }
 
     private DefenderView render(Caller caller, DefenderGuard.Guarded guarded) {

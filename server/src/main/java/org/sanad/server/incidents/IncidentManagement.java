@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.Role;
@@ -31,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Receives, lists, shows and triages incident reports, and links them to case files. */
 @Service
-class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets {
+class IncidentManagement implements IncidentDirectory {
 
     private final IncidentReports reports;
     private final DefenderDirectory defenders;
@@ -168,18 +167,6 @@ class IncidentManagement implements IncidentDirectory, BreakGlassGrants.Targets 
                         .filter(f -> names.contains(f.name()))
                         .map(f -> new SealedField("incident." + r.id() + "." + f.name(), f.value(), f.context())))
                 .toList();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public java.util.Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
-        return reports.findById(recordId)
-                .map(r -> new BreakGlassGrants.Target(
-                        IncidentReport.ENTITY,
-                        r.id().value(),
-                        r.organisation(),
-                        r.defenderId(),
-                        defenders.find(r.defenderId()).map(DefenderRef::erased).orElse(true)));
     }
 
     @Transactional

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.common.Governorate;
 import org.sanad.server.common.identity.CaseFileId;
 import org.sanad.server.common.identity.DefenderId;
@@ -108,6 +109,7 @@ class IncidentReport extends AbstractAggregateRoot<IncidentReport> {
         report.narrative = sealer.seal(report.context("narrative"), facts.narrative());
         report.location = sealer.seal(report.context("location"), facts.location());
         report.status = IncidentStatus.RECEIVED;
+        report.registerEvent(new BreakGlassGrants.Target(ENTITY, report.id, report.organisation, report.defenderId));
         return report;
     }
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.envers.Audited;
 import org.sanad.crypto.EncryptionContext;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.common.identity.CaseFileId;
 import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.OrganisationId;
@@ -29,12 +30,13 @@ import org.sanad.server.encryption.Sealed;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.Sealer;
 import org.sanad.server.web.ProblemException.Conflict;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /** A referral to another organisation, and the rules of its life. */
 @Entity
 @Table(name = "referrals")
 @Audited(withModifiedFlag = true)
-class Referral {
+class Referral extends AbstractAggregateRoot<Referral> {
 
     static final String ENTITY = "referral";
 
@@ -134,6 +136,8 @@ class Referral {
         referral.status = ReferralStatus.PENDING;
         referral.createdBy = by;
         referral.createdAt = at;
+        referral.registerEvent(
+                new BreakGlassGrants.Target(ENTITY, referral.id, referral.fromOrganisation, referral.defenderId));
         return referral;
     }
 

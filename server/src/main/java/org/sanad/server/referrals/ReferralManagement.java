@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.NeedToKnow;
 import org.sanad.server.access.NeedToKnow.Decision;
@@ -26,7 +25,6 @@ import org.sanad.server.common.identity.Ids;
 import org.sanad.server.common.identity.OrganisationId;
 import org.sanad.server.common.identity.ReferralId;
 import org.sanad.server.defenders.DefenderDirectory;
-import org.sanad.server.defenders.DefenderDirectory.DefenderRef;
 import org.sanad.server.encryption.SealedField;
 import org.sanad.server.encryption.SealedFields;
 import org.sanad.server.incidents.IncidentDirectory;
@@ -38,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Makes, shows and moves referrals, with consent recorded and sharing bounded by liveness. */
 @Service
-class ReferralManagement implements BreakGlassGrants.Targets {
+class ReferralManagement {
 
     private final Referrals referrals;
     private final CaseFileDirectory cases;
@@ -154,19 +152,6 @@ class ReferralManagement implements BreakGlassGrants.Targets {
 
     long version(UUID id) {
         return referrals.findById(id).map(Referral::version).orElseThrow(NotFound::new);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public java.util.Optional<BreakGlassGrants.Target> breakGlassTarget(UUID recordId) {
-        return referrals
-                .findById(recordId)
-                .map(r -> new BreakGlassGrants.Target(
-                        Referral.ENTITY,
-                        r.id().value(),
-                        r.fromOrganisation(),
-                        r.defenderId(),
-                        defenders.find(r.defenderId()).map(DefenderRef::erased).orElse(true)));
     }
 
     private ReferralView render(Caller caller, ReferralGuard.Guarded guarded) {

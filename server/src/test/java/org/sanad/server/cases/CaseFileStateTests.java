@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.common.identity.CaseFileId;
 import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.OrganisationId;
@@ -318,8 +319,10 @@ class CaseFileStateTests {
         assertThat(file.status()).isEqualTo(OPEN);
         assertThat(file.assignees()).containsExactly(OPENER);
         assertThat(registeredEvents(file))
-                .as("its opener now works with the defender")
-                .containsExactly(new DefenderWorkChanged(DEFENDER, FILE.value(), Set.of(OPENER), true));
+                .as("a supervisor may break glass on it, and its opener now works with the defender")
+                .containsExactly(
+                        new BreakGlassGrants.Target("case-file", FILE.value(), ORG, DEFENDER),
+                        new DefenderWorkChanged(DEFENDER, FILE.value(), Set.of(OPENER), true));
         assertThat(file.nextActionOn()).isEqualTo(NEXT_ACTION);
         assertThat(file.legalSummaryField().value()).isNotNull();
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sanad.server.access.BreakGlassGrants;
 import org.sanad.server.common.Governorate;
 import org.sanad.server.common.identity.CaseFileId;
 import org.sanad.server.common.identity.DefenderId;
@@ -282,12 +283,15 @@ class IncidentReportStateTests {
     @Test
     void claimingAReportMakesTheClaimantWorkWithTheDefender() {
         IncidentReport report = aReceivedReport();
-        assertThat(registeredEvents(report)).isEmpty();
+        assertThat(registeredEvents(report))
+                .as("a new report is only a record to break glass on")
+                .containsExactly(new BreakGlassGrants.Target("incident", REPORT.value(), ORG, DEFENDER));
 
         report.triage(INTAKE, TRIAGED, null);
 
         assertThat(registeredEvents(report))
-                .containsExactly(new DefenderWorkChanged(DEFENDER, REPORT.value(), Set.of(INTAKE), true));
+                .last()
+                .isEqualTo(new DefenderWorkChanged(DEFENDER, REPORT.value(), Set.of(INTAKE), true));
     }
 
     /** The events the report registered for its repository to publish on save. */

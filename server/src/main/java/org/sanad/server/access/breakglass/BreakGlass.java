@@ -15,7 +15,6 @@ import org.sanad.server.access.Role;
 import org.sanad.server.audit.AccessEvent;
 import org.sanad.server.audit.AccessLog;
 import org.sanad.server.common.PageOf;
-import org.sanad.server.common.identity.DefenderId;
 import org.sanad.server.common.identity.GrantId;
 import org.sanad.server.common.identity.Ids;
 import org.sanad.server.encryption.SealedField;
@@ -25,7 +24,6 @@ import org.sanad.server.web.ProblemException.Forbidden;
 import org.sanad.server.web.ProblemException.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -45,17 +43,12 @@ class BreakGlass implements BreakGlassGrants {
     static final String OVERSIGHT = "oversight";
 
     private final Grants grants;
-    private final ObjectProvider<BreakGlassGrants.Targets> targets;
+    private final BreakGlassTargets targets;
     private final SealedFields sealedFields;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    BreakGlass(
-            Grants grants,
-            ObjectProvider<BreakGlassGrants.Targets> targets,
-            SealedFields sealedFields,
-            AccessLog accessLog,
-            Clock clock) {
+    BreakGlass(Grants grants, BreakGlassTargets targets, SealedFields sealedFields, AccessLog accessLog, Clock clock) {
         this.grants = grants;
         this.targets = targets;
         this.sealedFields = sealedFields;
@@ -85,10 +78,11 @@ class BreakGlass implements BreakGlassGrants {
         if (!caller.has(Role.SUPERVISOR)) {
             throw new Forbidden();
         }
-        BreakGlassGrants.Target target = find(recordId)
-                .filter(t -> NeedToKnow.mayBreakGlass(caller, t.organisation()))
+        BreakGlassTargets.Found found = targets.find(recordId)
+                .filter(t -> NeedToKnow.mayBreakGlass(caller, t.target().organisation()))
                 .orElseThrow(NotFound::new);
-        if (target.defenderErased()) {
+        BreakGlassGrants.Target target = found.target();
+        if (found.defenderErased()) {
             throw new Conflict("defender-erased", "The defender's personal data was erased");
         }
         Instant now = clock.instant();
@@ -129,7 +123,7 @@ class BreakGlass implements BreakGlassGrants {
         var request = PageRequest.of(page, size, Sort.by(Sort.Order.desc("grantedAt"), Sort.Order.asc("id")));
         var found = grants.findByOrganisation(caller.organisation(), request);
         List<SealedField> reasons = found.stream()
-                .filter(grant -> !defenderErased(grant.defenderId()))
+                .filter(grant -> !targets.defenderErased(grant.defenderId()))
                 .map(grant -> new SealedField(
                         "reason:" + grant.id(),
                         grant.reasonField().value(),
@@ -148,25 +142,5 @@ class BreakGlass implements BreakGlassGrants {
             String reason = opened.get("reason:" + grant.id());
             return GrantView.of(grant, now, reason, reason == null);
         }));
-    }
-
-    /**
-     * The one record with this id among all modules' records. Ids are random, so two modules never
-     * hold the same one; if they ever did, the request is refused rather than guessed.
-     */
-    private Optional<BreakGlassGrants.Target> find(UUID recordId) {
-        List<BreakGlassGrants.Target> found = targets.orderedStream()
-                .map(t -> t.breakGlassTarget(recordId))
-                .flatMap(Optional::stream)
-                .toList();
-        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
-    }
-
-    /** Whether the defender's data (and so their key) is gone; an unknown defender counts as erased. */
-    private boolean defenderErased(DefenderId defenderId) {
-        return find(defenderId.value())
-                .filter(t -> t.recordId().equals(t.defenderId().value()))
-                .map(BreakGlassGrants.Target::defenderErased)
-                .orElse(true);
     }
 }

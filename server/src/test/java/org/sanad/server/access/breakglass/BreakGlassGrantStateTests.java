@@ -49,8 +49,7 @@ class BreakGlassGrantStateTests {
     static final Duration HALF_HOUR = Duration.ofMinutes(30);
 
     static final Caller SUPERVISOR = caller(ORG, Role.SUPERVISOR);
-    static final BreakGlassGrants.Target TARGET =
-            new BreakGlassGrants.Target("case-file", RECORD, ORG, DEFENDER, false);
+    static final BreakGlassGrants.Target TARGET = new BreakGlassGrants.Target("case-file", RECORD, ORG, DEFENDER);
 
     static Caller caller(OrganisationId organisation, Role... roles) {
         return new Caller(

@@ -57,7 +57,8 @@ class DefenderController {
     List<DefenderManagement.DefenderHit> search(
             Caller caller,
             @RequestParam(required = false) @Size(max = 254) String name,
-            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = DefenderRequests.PHONE) String phone,
+            @RequestParam(required = false) @Size(max = 40) @Pattern(regexp = DefenderRequests.PHONE) @PhoneNumber
+                    String phone,
             @RequestParam(required = false) @Size(max = 254) String email) {
         int given = (name == null ? 0 : 1) + (phone == null ? 0 : 1) + (email == null ? 0 : 1);
         if (given != 1) {

@@ -61,7 +61,7 @@ final class DefenderRequests {
     record Create(
             @NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String legalName,
             @Size(max = 10) List<@NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String> otherNames,
-            @Pattern(regexp = PHONE) String phone,
+            @Pattern(regexp = PHONE) @PhoneNumber String phone,
             @Email @Size(max = 254) String email,
             @NotNull Governorate governorate,
             @Size(max = 500) @Pattern(regexp = PRINTABLE) String address,
@@ -82,7 +82,7 @@ final class DefenderRequests {
     record Change(
             @Size(min = 1, max = 200) @Pattern(regexp = PRINTABLE) String legalName,
             @Size(max = 10) List<@NotBlank @Size(max = 200) @Pattern(regexp = PRINTABLE) String> otherNames,
-            @Pattern(regexp = PHONE) String phone,
+            @Pattern(regexp = PHONE) @PhoneNumber String phone,
             @Email @Size(max = 254) String email,
             Governorate governorate,
             @Size(max = 500) @Pattern(regexp = PRINTABLE) String address,

@@ -42,6 +42,22 @@ class DefenderIntegrationTests extends ServerTest {
         return response.json();
     }
 
+    /** The pattern lets "(((((" through; only the phone normalisation knows it has no number. */
+    @Test
+    void aPhoneWithoutANumberIsABadRequestAndCreatesNothing() {
+        long before = Database.count("defenders");
+
+        var created = api.post("/api/defenders", caseworker, profile("No Number Person", "((((("));
+        var searched = api.get("/api/defenders?phone=" + encode("((((("), caseworker);
+
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.contentType()).startsWith("application/problem+json");
+        assertThat(created.body()).doesNotContain("(((((", "No Number Person");
+        assertThat(searched.status()).isEqualTo(400);
+        assertThat(searched.body()).doesNotContain("(((((");
+        assertThat(Database.count("defenders")).isEqualTo(before);
+    }
+
     @Test
     void caseworkerRegistersDefenderAndSeesTheProfile() {
         var response = api.post("/api/defenders", caseworker, profile("Zainab Test", "+964 770 111 2233"));

@@ -202,6 +202,71 @@ class KeyringTests {
         assertThatThrownBy(() -> cipher.seal("Layla", legalNameOf(DEFENDER_A))).isInstanceOf(CryptoFailure.class);
     }
 
+    /**
+     * The erasure's transaction has deleted the key rows but not committed: a request on another
+     * connection still reads them. It may use the key (the erasure has not happened for it yet),
+     * but must not cache it, or this replica would open the defender's data for another minute
+     * after the erasure committed.
+     */
+    @Test
+    void aKeyReadWhileTheShredIsUncommittedIsNeverCachedAgain() {
+        var uncommitted = new UncommittedDeletes(repository);
+        Keyring keyring = Fixtures.aKeyring(uncommitted, kek, new Fixtures.MutableClock());
+        keyring.createDefenderKey(ORG, DEFENDER_A);
+        byte[] sealed = keyring.fieldCipher().seal("Layla", legalNameOf(DEFENDER_A));
+
+        keyring.shred(ORG, DEFENDER_A);
+        String readMeanwhile = keyring.fieldCipher().openString(sealed, legalNameOf(DEFENDER_A));
+        uncommitted.commit();
+
+        assertThat(readMeanwhile).isEqualTo("Layla");
+        assertThatThrownBy(() -> keyring.fieldCipher().open(sealed, legalNameOf(DEFENDER_A)))
+                .isInstanceOf(CryptoFailure.class);
+    }
+
+    /** A repository whose deletes other connections do not see until {@link #commit}. */
+    static final class UncommittedDeletes implements WrappedKeyRepository {
+
+        private final WrappedKeyRepository delegate;
+        private final java.util.Map<String, List<WrappedKey>> beforeDelete = new java.util.HashMap<>();
+
+        UncommittedDeletes(WrappedKeyRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        void commit() {
+            beforeDelete.clear();
+        }
+
+        @Override
+        public List<WrappedKey> versions(Purpose purpose, String organisation, UUID owner) {
+            List<WrappedKey> seen = beforeDelete.get(purpose + "/" + organisation + "/" + owner);
+            return seen != null ? seen : delegate.versions(purpose, organisation, owner);
+        }
+
+        @Override
+        public void insert(WrappedKey key) {
+            delegate.insert(key);
+        }
+
+        @Override
+        public void update(WrappedKey key) {
+            delegate.update(key);
+        }
+
+        @Override
+        public int deleteAll(Purpose purpose, String organisation, UUID owner) {
+            beforeDelete.put(
+                    purpose + "/" + organisation + "/" + owner, delegate.versions(purpose, organisation, owner));
+            return delegate.deleteAll(purpose, organisation, owner);
+        }
+
+        @Override
+        public List<WrappedKey> wrappedOtherThan(String kekId, int kekVersion, int limit) {
+            return delegate.wrappedOtherThan(kekId, kekVersion, limit);
+        }
+    }
+
     @Test
     void anotherReplicaForgetsAShreddedKeyWhenItsCacheEntryExpires() {
         Fixtures.MutableClock clock = new Fixtures.MutableClock();

@@ -34,6 +34,12 @@ public final class KeyHierarchy {
     private final KeyEncryptionKey kek;
     private final Map<String, KeyEncryptionKey> keks;
     private final WrappedKeyRepository repository;
+    /**
+     * Owners shredded by this process, whose keys are no longer cached. It grows by one id per
+     * erasure; if an erasure rolls back, that owner's keys are simply loaded on every use.
+     */
+    private final java.util.Set<KeyCache.Id> shredded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final KeyCache cache;
     private final Clock clock;
 
@@ -60,13 +66,17 @@ public final class KeyHierarchy {
         };
     }
 
-    /** The usable keys of an owner, from the cache or the repository; null if the owner has none. */
+    /**
+     * The usable keys of an owner, from the cache or the repository; null if the owner has none.
+     * The keys of an owner this process shredded are never cached again: while the shred is not
+     * committed, another connection still reads them, and a cached copy would outlive the commit.
+     */
     public KeySet keys(Purpose purpose, String organisation, UUID owner) {
         KeyCache.Id id = new KeyCache.Id(purpose, organisation, owner);
         KeySet keys = cache.get(id);
         if (keys == null) {
             keys = load(purpose, organisation, owner);
-            if (keys != null) {
+            if (keys != null && !shredded.contains(id)) {
                 keys = cache.put(id, keys);
             }
         }
@@ -217,6 +227,7 @@ public final class KeyHierarchy {
                 .map(WrappedKey::version)
                 .sorted()
                 .toList();
+        shredded.add(new KeyCache.Id(Purpose.DATA, organisation, defender));
         repository.deleteAll(Purpose.DATA, organisation, defender);
         evict(Purpose.DATA, organisation, defender);
         Instant at = clock.instant();

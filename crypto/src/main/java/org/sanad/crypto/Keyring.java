@@ -220,6 +220,17 @@ public final class Keyring {
     }
 
     /**
+     * Removes and zeroes the unwrapped keys whose cache time to live is over. The cache also does
+     * this whenever it loads a key; a server calls it on a schedule so that an idle process keeps
+     * no expired key in memory.
+     *
+     * @return how many owners' keys were forgotten
+     */
+    public int forgetExpiredKeys() {
+        return keys.forgetExpiredKeys();
+    }
+
+    /**
      * Crypto-shreds a defender: deletes every version of their data key and evicts it from the
      * cache. Every value and file sealed under it fails to open from now on. The server must also
      * delete the defender's blind-index rows and record the tombstone in the audit chain.

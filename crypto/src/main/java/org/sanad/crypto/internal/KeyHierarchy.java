@@ -276,6 +276,11 @@ public final class KeyHierarchy {
         }
     }
 
+    /** Removes and zeroes the cached keys whose time to live is over. */
+    public int forgetExpiredKeys() {
+        return cache.removeExpired();
+    }
+
     /** Forgets every cached key. */
     public void clearCache() {
         cache.clear();

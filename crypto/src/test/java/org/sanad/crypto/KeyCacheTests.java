@@ -1,4 +1,4 @@
-package org.sanad.crypto.internal;
+package org.sanad.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,35 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sanad.crypto.WrappedKeyRepository.Purpose;
+import org.sanad.crypto.internal.DataKey;
+import org.sanad.crypto.internal.KeyCache;
+import org.sanad.crypto.internal.KeySet;
 
 /** Expired keys leave memory, zeroed, when they expire: not when somebody next asks for them. */
 class KeyCacheTests {
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends java.time.Clock {
-        private java.time.Instant now = java.time.Instant.parse("2026-11-22T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
-    }
-
-    final HandClock clock = new HandClock();
+    final Fixtures.MutableClock clock = new Fixtures.MutableClock();
     final KeyCache cache = new KeyCache(10, Duration.ofMinutes(1), clock);
 
     KeySet keysOf(DataKey key) {

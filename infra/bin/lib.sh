@@ -174,6 +174,20 @@ pg_destroy() {
   rm -rf "$(pg_datadir "$1")"
 }
 
+# ------------------------------------------------------------------ Chromium
+# Debian's chromium and its chromedriver, for the web UI tests (*BrowserTests), installed when
+# missing. Selenium is pointed at them and never downloads a browser or a driver.
+
+ensure_chromium_installed() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || die "Chromium is not installed; run: sudo apt-get install -y chromium chromium-driver"
+  log "installing Chromium and chromedriver from Debian's packages (once)"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2 \
+    || die "apt-get install chromium chromium-driver failed"
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+    || die "chromium or chromedriver not found after installation"
+}
+
 # ------------------------------------------------------------------ Keycloak
 # The org.keycloak:keycloak-quarkus-dist distribution, fetched once as a Maven artifact and
 # unpacked and built once into the cache. Each instance runs from its own copy (its data

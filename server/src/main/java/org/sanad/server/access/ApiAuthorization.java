@@ -30,6 +30,8 @@ final class ApiAuthorization {
                 .hasAnyRole(SUPERVISOR, ADMIN)
                 .requestMatchers(POST, "/api/me/lockdown")
                 .authenticated()
+                .requestMatchers(GET, "/api/me/access-log")
+                .hasRole(DEFENDER)
                 .requestMatchers(POST, "/api/users/*/lockdown", "/api/users/*/unlock")
                 .hasRole(SUPERVISOR)
                 .requestMatchers(POST, "/api/break-glass")

@@ -3,6 +3,7 @@ package org.sanad.server.access;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,10 +36,27 @@ public final class Callers {
         return new SanadAuthentication(jwt, authorities, caller);
     }
 
-    /** The authenticated caller, if the request has one by now. */
+    /**
+     * The caller a validated access token stands for: the one conversion from a token to a caller,
+     * used for bearer requests and, once at sign-in, for browser sessions.
+     */
+    public static Caller fromToken(Jwt jwt) {
+        return new TokenConverter().caller(jwt);
+    }
+
+    /** A principal that knows its caller: how a browser session's sign-in is found again. */
+    public interface Authenticated {
+        Caller caller();
+    }
+
+    /** The authenticated caller, if the request has one by now, from a bearer token or a browser session. */
     public static Optional<Caller> find() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof SanadAuthentication authentication) {
-            return Optional.of(authentication.user());
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof SanadAuthentication bearer) {
+            return Optional.of(bearer.user());
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof Authenticated session) {
+            return Optional.of(session.caller());
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.sanad.server.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,8 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The API's filter chain and, through {@link ApiAuthorization}, the one authorization table of
- * Sanad. Nested modules add their own filters to it as {@code Customizer<HttpSecurity>} beans
+ * The API's filter chain (every path under {@code /api}; the pages have their own chain in {@code
+ * access.session}) and, through {@link ApiAuthorization}, the API's authorization table. Nested modules add their own filters to it as {@code Customizer<HttpSecurity>} beans
  * (the request limits of {@code access.limits}), which Spring Security applies to every chain. Role checks live here; need-to-know on single
  * records is {@link NeedToKnow}, asked once per request by each module's guard, which answers 404
  * for anything the caller may not see.
@@ -23,13 +24,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
         // Tokens only from the Authorization header: never from the query string or a form body.
         var bearerTokens = new DefaultBearerTokenResolver();
         bearerTokens.setAllowUriQueryParameter(false);
         bearerTokens.setAllowFormEncodedBodyParameter(false);
 
-        http.authorizeHttpRequests(requests -> {
+        http.securityMatcher("/api/**", "/actuator/**").authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                             .permitAll()
                             .requestMatchers(

@@ -17,17 +17,20 @@ final class TokenConverter implements Converter<Jwt, AbstractAuthenticationToken
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Set<Role> roles = realmRoles(jwt);
-        var user = new Caller(
-                new Subject(jwt.getSubject()),
-                new OrganisationId(jwt.getClaimAsString("org")),
-                roles,
-                jwt.getClaimAsString("azp"));
-        var authorities = roles.stream()
+        Caller user = caller(jwt);
+        var authorities = user.roles().stream()
                 .map(Role::authority)
                 .map(SimpleGrantedAuthority::new)
                 .toList();
         return new SanadAuthentication(jwt, authorities, user);
+    }
+
+    Caller caller(Jwt jwt) {
+        return new Caller(
+                new Subject(jwt.getSubject()),
+                new OrganisationId(jwt.getClaimAsString("org")),
+                realmRoles(jwt),
+                jwt.getClaimAsString("azp"));
     }
 
     static Set<Role> realmRoles(Jwt jwt) {

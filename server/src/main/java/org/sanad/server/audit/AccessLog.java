@@ -2,7 +2,9 @@ package org.sanad.server.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import org.sanad.server.access.Caller;
+import org.sanad.server.access.Role;
 import org.sanad.server.web.RequestIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,6 +30,29 @@ public class AccessLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Caller caller, AccessEvent event) {
         recordAs(caller.subject().value(), caller.organisation().value(), event);
+        staffRole(caller).ifPresent(role -> codeFor(caller.subject().value(), role));
+    }
+
+    private static java.util.Optional<Role> staffRole(Caller caller) {
+        for (Role role : List.of(Role.SUPERVISOR, Role.CASEWORKER, Role.ADMIN)) {
+            if (caller.has(role)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Gives a staff member their pseudonymous code the first time one of their accesses is logged.
+     * A code already taken by someone else leaves them without one until their next access, never
+     * a failed request.
+     */
+    private void codeFor(String subject, Role role) {
+        jdbc.update(
+                "insert into staff_codes (subject, code, role) values (?, ?, ?) on conflict do nothing",
+                subject,
+                StaffCodes.next(),
+                role.name());
     }
 
     /** Records an access on behalf of a named actor (events raised outside a request thread's caller). */

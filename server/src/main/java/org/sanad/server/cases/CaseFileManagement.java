@@ -106,6 +106,17 @@ class CaseFileManagement implements CaseFileDirectory {
         return render(caller, guard.decide(file, Optional.of(defender), caller));
     }
 
+    /** A defender's own case files, newest first, as the defender sees them: their status. */
+    @Transactional(readOnly = true)
+    List<CaseFileView> mine(Caller caller) {
+        return defenders.findBySubject(caller.subject()).stream()
+                .flatMap(self -> files.findByDefenderIdOrderByOpenedAtDesc(self.id()).stream()
+                        .map(file -> guard.decide(file, Optional.of(self), caller)))
+                .filter(guarded -> guarded.isDefender(caller))
+                .map(guarded -> render(caller, guarded))
+                .toList();
+    }
+
     @Transactional
     CaseFileView view(Caller caller, UUID id) {
         return render(caller, guard.visible(id, caller));

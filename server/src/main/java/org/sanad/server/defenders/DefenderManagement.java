@@ -102,6 +102,21 @@ class DefenderManagement implements DefenderDirectory {
         return render(caller, guard.visible(id, caller));
     }
 
+    /** The caller's own profile, for a defender who has one: a read of its content, logged as such. */
+    @Transactional
+    Optional<DefenderView> mine(Caller caller) {
+        return myProfile(caller).map(id -> view(caller, id.value()));
+    }
+
+    /** The id of the caller's own profile, without reading it. */
+    @Transactional(readOnly = true)
+    Optional<DefenderId> myProfile(Caller caller) {
+        if (!caller.has(Role.DEFENDER)) {
+            return Optional.empty();
+        }
+        return defenders.findByKeycloakSubject(caller.subject()).filter(d -> !d.isErased()).map(Defender::id);
+    }
+
     @Transactional
     DefenderView change(Caller caller, UUID id, long expectedVersion, DefenderProfile change) {
         DefenderGuard.Guarded guarded = guard.visible(id, caller);

@@ -42,6 +42,11 @@ class IncidentController {
             @NotNull @Size(min = 1, max = 20000) String narrative,
             @Size(max = 500) String location) {
 
+        IncidentFacts facts() {
+            return new IncidentFacts(
+                    occurredOn, occurredUntil, governorate, type, severity, perpetratorCategory, narrative, location);
+        }
+
         @Override
         public String toString() {
             return "Report[redacted]";
@@ -56,18 +61,7 @@ class IncidentController {
             throw new org.sanad.server.web.ProblemException.BadRequest(
                     "date-range", "occurredUntil is before occurredOn");
         }
-        IncidentView view = incidents.report(
-                caller,
-                request.defenderId(),
-                new IncidentFacts(
-                        request.occurredOn(),
-                        request.occurredUntil(),
-                        request.governorate(),
-                        request.type(),
-                        request.severity(),
-                        request.perpetratorCategory(),
-                        request.narrative(),
-                        request.location()));
+        IncidentView view = incidents.report(caller, request.defenderId(), request.facts());
         return Versions.created("/api/incidents/" + view.id(), view);
     }
 

@@ -114,6 +114,17 @@ class ReferralManagement {
         return render(caller, guard.decide(referral, caller));
     }
 
+    /** A defender's own referrals, newest first, as the defender sees them: where to and their status. */
+    @Transactional(readOnly = true)
+    List<ReferralView> mine(Caller caller) {
+        return defenders.findBySubject(caller.subject()).stream()
+                .flatMap(self -> referrals.findByDefenderIdOrderByCreatedAtDesc(self.id()).stream())
+                .map(referral -> guard.decide(referral, caller))
+                .filter(guarded -> guarded.decision().isVisible())
+                .map(guarded -> render(caller, guarded))
+                .toList();
+    }
+
     @Transactional
     ReferralView view(Caller caller, UUID id) {
         return render(caller, guard.visible(id, caller));

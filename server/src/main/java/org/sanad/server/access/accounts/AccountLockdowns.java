@@ -104,7 +104,7 @@ public class AccountLockdowns {
      * Read from PostgreSQL on every call, so that a lockdown through one server replica holds on
      * every other at once.
      */
-    boolean refuses(String subject, Instant issuedAt) {
+    public boolean refuses(String subject, Instant issuedAt) {
         Optional<TokenCutoff> cutoff = locks.findCutoff(subject);
         return cutoff.isPresent() && cutoff.get().refuses(issuedAt);
     }

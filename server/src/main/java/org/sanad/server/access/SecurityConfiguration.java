@@ -31,7 +31,8 @@ class SecurityConfiguration {
         bearerTokens.setAllowUriQueryParameter(false);
         bearerTokens.setAllowFormEncodedBodyParameter(false);
 
-        http.securityMatcher("/api/**", "/actuator/**").authorizeHttpRequests(requests -> {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                             .permitAll()
                             .requestMatchers(

@@ -114,7 +114,10 @@ class DefenderManagement implements DefenderDirectory {
         if (!caller.has(Role.DEFENDER)) {
             return Optional.empty();
         }
-        return defenders.findByKeycloakSubject(caller.subject()).filter(d -> !d.isErased()).map(Defender::id);
+        return defenders
+                .findByKeycloakSubject(caller.subject())
+                .filter(d -> !d.isErased())
+                .map(Defender::id);
     }
 
     @Transactional

@@ -85,14 +85,32 @@ class DefenderPages {
 
         DefenderRequests.Create create() {
             return new DefenderRequests.Create(
-                    legalName, names(), phone, email, governorate, address, activity, gender, riskLevel,
-                    protectionNeeds, emergencyContact);
+                    legalName,
+                    names(),
+                    phone,
+                    email,
+                    governorate,
+                    address,
+                    activity,
+                    gender,
+                    riskLevel,
+                    protectionNeeds,
+                    emergencyContact);
         }
 
         DefenderRequests.Change change() {
             return new DefenderRequests.Change(
-                    legalName, names(), phone, email, governorate, address, activity, gender, riskLevel,
-                    protectionNeeds, emergencyContact);
+                    legalName,
+                    names(),
+                    phone,
+                    email,
+                    governorate,
+                    address,
+                    activity,
+                    gender,
+                    riskLevel,
+                    protectionNeeds,
+                    emergencyContact);
         }
 
         @Override

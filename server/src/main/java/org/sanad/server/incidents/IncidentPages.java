@@ -62,7 +62,14 @@ class IncidentPages {
 
         IncidentController.Report report() {
             return new IncidentController.Report(
-                    null, occurredOn, occurredUntil, governorate, type, severity, perpetratorCategory, narrative,
+                    null,
+                    occurredOn,
+                    occurredUntil,
+                    governorate,
+                    type,
+                    severity,
+                    perpetratorCategory,
+                    narrative,
                     location);
         }
 

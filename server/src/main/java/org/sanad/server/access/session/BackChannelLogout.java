@@ -61,7 +61,9 @@ final class BackChannelLogout {
         try {
             token = logoutTokens.decode(logoutToken);
         } catch (JwtException e) {
-            return ResponseEntity.badRequest().cacheControl(CacheControl.noStore()).build();
+            return ResponseEntity.badRequest()
+                    .cacheControl(CacheControl.noStore())
+                    .build();
         }
         String keycloakSession = token.getClaimAsString("sid");
         List<String> ended = sessions.findByPrincipalName(token.getSubject()).entrySet().stream()

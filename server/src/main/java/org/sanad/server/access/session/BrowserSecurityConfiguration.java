@@ -23,10 +23,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -55,8 +55,8 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
     /** The languages of the pages; the first is the default. */
     static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.forLanguageTag("ar"), Locale.ENGLISH);
 
-    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(),"
-            + " interest-cohort=()";
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()," + " interest-cohort=()";
 
     private final SessionProperties properties;
 
@@ -87,8 +87,8 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
             ObjectProvider<Clock> clock)
             throws Exception {
         String issuer = resourceServer.getJwt().getIssuerUri();
-        var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
-                registrations, "/oauth2/authorization");
+        var authorizationRequests =
+                new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(request -> request.additionalParameters(
                 // The password every time, even while Keycloak still has a session: phones are shared.
                 parameters -> parameters.put("prompt", "login")));
@@ -101,29 +101,31 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new LocalisedAuthorizationRequests(authorizationRequests, localeResolver())))
                         .authorizedClientRepository(NO_TOKENS_KEPT)
-                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(
-                                new SessionLogin(accessTokens, properties.clientId())))
+                        .userInfoEndpoint(userInfo ->
+                                userInfo.oidcUserService(new SessionLogin(accessTokens, properties.clientId())))
                         .defaultSuccessUrl("/", true)
                         .failureHandler((request, response, e) ->
                                 response.sendRedirect(request.getContextPath() + "/signed-out?reason=refused")))
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .logoutSuccessHandler(new KeycloakSignOut(
-                                issuer + "/protocol/openid-connect/logout", properties.clientId()))
+                        .logoutSuccessHandler(
+                                new KeycloakSignOut(issuer + "/protocol/openid-connect/logout", properties.clientId()))
                         .invalidateHttpSession(true)
                         .clearAuthentication(true))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BackChannelLogout.PATH))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint("/"), request -> true)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/"), request -> true)
                         .accessDeniedHandler((request, response, e) -> response.sendError(403)))
                 .addFilterAfter(
-                        new SessionGuard(lockdowns, properties.absoluteTimeout(), clock.getIfAvailable(Clock::systemUTC)),
+                        new SessionGuard(
+                                lockdowns, properties.absoluteTimeout(), clock.getIfAvailable(Clock::systemUTC)),
                         SecurityContextHolderFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
         return http.build();
     }
 
@@ -147,7 +149,8 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
                 .tokenUri(issuer + "/protocol/openid-connect/token")
                 .jwkSetUri(resourceServer.getJwt().getJwkSetUri())
                 .userNameAttributeName("sub")
-                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
+                .providerConfigurationMetadata(
+                        Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
                 .clientSettings(ClientRegistration.ClientSettings.builder()
                         .requireProofKey(true)
                         .build())
@@ -186,7 +189,8 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
             OAuth2ResourceServerProperties resourceServer,
             org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>
                     sessions) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(resourceServer.getJwt().getJwkSetUri())
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        resourceServer.getJwt().getJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

@@ -26,7 +26,10 @@ final class KeycloakSignOut implements LogoutSuccessHandler {
     @Override
     public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
-        String home = ServletUriComponentsBuilder.fromContextPath(request).path("/").build().toUriString();
+        String home = ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/")
+                .build()
+                .toUriString();
         if (authentication == null || !(authentication.getPrincipal() instanceof SessionUser user)) {
             response.sendRedirect(home);
             return;

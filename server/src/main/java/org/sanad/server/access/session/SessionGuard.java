@@ -40,8 +40,7 @@ final class SessionGuard extends OncePerRequestFilter {
             String ended = null;
             if (lockdowns.refuses(user.getName(), user.authenticatedAt())) {
                 ended = "locked";
-            } else if (session != null
-                    && clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis()) {
+            } else if (session != null && clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis()) {
                 ended = "expired";
             }
             if (ended != null) {

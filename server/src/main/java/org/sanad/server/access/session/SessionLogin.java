@@ -43,7 +43,8 @@ final class SessionLogin implements OAuth2UserService<OidcUserRequest, OidcUser>
         if (!clientId.equals(caller.clientId()) || !caller.subject().value().equals(idToken.getSubject())) {
             throw refused();
         }
-        Instant authenticatedAt = idToken.getAuthenticatedAt() != null ? idToken.getAuthenticatedAt() : access.getIssuedAt();
+        Instant authenticatedAt =
+                idToken.getAuthenticatedAt() != null ? idToken.getAuthenticatedAt() : access.getIssuedAt();
         return new SessionUser(caller, authenticatedAt, idToken);
     }
 

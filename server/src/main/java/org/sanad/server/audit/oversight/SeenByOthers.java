@@ -87,7 +87,8 @@ class SeenByOthers {
                 subject,
                 size,
                 (long) page * size);
-        accessLog.record(caller, new AccessEvent(AccessEvent.Action.AUDIT, "access-log", self.getFirst(), List.of(), PURPOSE));
+        accessLog.record(
+                caller, new AccessEvent(AccessEvent.Action.AUDIT, "access-log", self.getFirst(), List.of(), PURPOSE));
         return new PageOf<>(items, page, size, total == null ? 0 : total);
     }
 }

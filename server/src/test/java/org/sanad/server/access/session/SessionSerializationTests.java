@@ -1,0 +1,65 @@
+package org.sanad.server.access.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.serializer.support.SerializationFailedException;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+
+/** Session attributes read back from PostgreSQL: the classes a session holds, and nothing else. */
+class SessionSerializationTests {
+
+    private static byte[] serialised(Object value) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void theSessionsOwnAttributesReadBack() throws IOException {
+        var token = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "token-value");
+        assertThat(SessionSerialization.read(serialised(token))).isInstanceOf(DefaultCsrfToken.class);
+        assertThat(SessionSerialization.read(serialised(new SecurityContextImpl())))
+                .isInstanceOf(SecurityContextImpl.class);
+    }
+
+    /** A row written by whoever can write the session table cannot make the server build other classes. */
+    @Test
+    void aClassOutsideTheAllowListIsRefusedBeforeItIsBuilt() throws IOException {
+        assertThatThrownBy(() -> SessionSerialization.read(serialised(new File("/etc/passwd"))))
+                .isInstanceOf(SerializationFailedException.class)
+                .hasMessageNotContaining("File");
+        assertThatThrownBy(() -> SessionSerialization.read(serialised(new Smuggled())))
+                .isInstanceOf(SerializationFailedException.class);
+        // Inside an allowed container too.
+        List<Object> list = new ArrayList<>(List.of(new Smuggled()));
+        assertThatThrownBy(() -> SessionSerialization.read(serialised(list)))
+                .isInstanceOf(SerializationFailedException.class);
+    }
+
+    @Test
+    void deeplyNestedInputIsRefused() throws IOException {
+        List<Object> nested = new ArrayList<>();
+        List<Object> current = nested;
+        for (int i = 0; i < 50; i++) {
+            List<Object> inner = new ArrayList<>();
+            current.add(inner);
+            current = inner;
+        }
+        assertThatThrownBy(() -> SessionSerialization.read(serialised(nested)))
+                .isInstanceOf(SerializationFailedException.class);
+    }
+
+    static final class Smuggled implements Serializable {}
+}

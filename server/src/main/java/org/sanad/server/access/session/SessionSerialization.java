@@ -14,7 +14,9 @@ import org.springframework.core.serializer.support.SerializationFailedException;
  */
 final class SessionSerialization {
 
-    static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(String.join(
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SessionSerialization.class);
+
+    private static final ObjectInputFilter PATTERNS = ObjectInputFilter.Config.createFilter(String.join(
             ";",
             "maxdepth=20",
             "maxrefs=5000",
@@ -33,6 +35,17 @@ final class SessionSerialization {
             "org.springframework.security.oauth2.core.endpoint.*",
             "org.sanad.server.access.session.SessionUser",
             "!*"));
+
+    /** The allow-list, and a log line naming (sanitised) any class it refuses. */
+    static final ObjectInputFilter ALLOWED = info -> {
+        ObjectInputFilter.Status status = PATTERNS.checkInput(info);
+        if (status == ObjectInputFilter.Status.REJECTED && info.serialClass() != null) {
+            log.warn(
+                    "session attribute refused: class {}",
+                    info.serialClass().getName().replaceAll("[^\\w.$\\[;]", "?"));
+        }
+        return status;
+    };
 
     private SessionSerialization() {}
 

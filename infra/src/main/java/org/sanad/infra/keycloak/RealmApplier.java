@@ -138,6 +138,9 @@ public final class RealmApplier {
         ClientResource client = realm.clients().get(current.getId());
         ClientRepresentation settings = Json.COMPACT.convertValue(wanted, ClientRepresentation.class);
         settings.setProtocolMappers(null);
+        // Client scopes have their own endpoints: an update of the client ignores them.
+        settings.setDefaultClientScopes(null);
+        settings.setOptionalClientScopes(null);
         Map<String, Object> wantedMap = Json.COMPACT.convertValue(settings, Map.class);
         Map<String, Object> currentMap = Json.COMPACT.convertValue(current, Map.class);
         if (wanted.getSecret() != null) {
@@ -165,6 +168,56 @@ public final class RealmApplier {
             changes.add("client " + wanted.getClientId() + " " + differing);
         }
         applyMappers(client, wanted, changes);
+        applyScopes(realm, client, wanted, changes);
+    }
+
+    /** Makes the client's default and optional client scopes exactly the definition's, where it names them. */
+    private static void applyScopes(
+            RealmResource realm, ClientResource client, ClientRepresentation wanted, List<String> changes) {
+        Map<String, String> ids = new java.util.HashMap<>();
+        realm.clientScopes().findAll().forEach(scope -> ids.put(scope.getName(), scope.getId()));
+        if (wanted.getDefaultClientScopes() != null) {
+            for (var scope : client.getDefaultClientScopes()) {
+                if (!wanted.getDefaultClientScopes().contains(scope.getName())) {
+                    client.removeDefaultClientScope(scope.getId());
+                    changes.add("client " + wanted.getClientId() + " default scope " + scope.getName() + " removed");
+                }
+            }
+            var present = client.getDefaultClientScopes().stream()
+                    .map(s -> s.getName())
+                    .toList();
+            for (String name : wanted.getDefaultClientScopes()) {
+                if (!present.contains(name)) {
+                    client.addDefaultClientScope(required(ids, name));
+                    changes.add("client " + wanted.getClientId() + " default scope " + name + " added");
+                }
+            }
+        }
+        if (wanted.getOptionalClientScopes() != null) {
+            for (var scope : client.getOptionalClientScopes()) {
+                if (!wanted.getOptionalClientScopes().contains(scope.getName())) {
+                    client.removeOptionalClientScope(scope.getId());
+                    changes.add("client " + wanted.getClientId() + " optional scope " + scope.getName() + " removed");
+                }
+            }
+            var present = client.getOptionalClientScopes().stream()
+                    .map(s -> s.getName())
+                    .toList();
+            for (String name : wanted.getOptionalClientScopes()) {
+                if (!present.contains(name)) {
+                    client.addOptionalClientScope(required(ids, name));
+                    changes.add("client " + wanted.getClientId() + " optional scope " + name + " added");
+                }
+            }
+        }
+    }
+
+    private static String required(Map<String, String> ids, String scope) {
+        String id = ids.get(scope);
+        if (id == null) {
+            throw new IllegalStateException("the realm has no client scope " + scope);
+        }
+        return id;
     }
 
     private static void applyMappers(ClientResource client, ClientRepresentation wanted, List<String> changes) {

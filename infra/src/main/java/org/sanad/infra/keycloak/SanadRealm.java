@@ -302,8 +302,16 @@ public final class SanadRealm {
         attributes.put("use.refresh.tokens", "true");
         client.setAttributes(attributes);
         client.setProtocolMappers(List.of(audienceMapper(), organisationMapper()));
+        // The ID token of a browser login is kept in the server's session (for signing out): with
+        // only these scopes it carries the subject, the session and the roles, never a name or an
+        // e-mail address.
+        client.setDefaultClientScopes(WEB_CLIENT_SCOPES);
+        client.setOptionalClientScopes(List.of());
         return client;
     }
+
+    /** The client scopes of the browser client: Keycloak's built-in basic, roles and acr only. */
+    public static final List<String> WEB_CLIENT_SCOPES = List.of("basic", "roles", "acr");
 
     /** {@code scheme://host[:port]} of an absolute http(s) address without path, query or fragment. */
     static String origin(URI server) {

@@ -126,4 +126,29 @@ class BrowserClientIntegrationTests {
         assertThat(response.status()).isIn(400, 401);
         assertThat(response.body()).doesNotContain("access_token");
     }
+
+    /**
+     * The server keeps the browser login's ID token in its session, for signing out: the client's
+     * scopes keep names and e-mail addresses out of it.
+     */
+    @Test
+    void theBrowserClientsIdTokenCarriesNoNameOrEmail() {
+        var clients = TestKeycloak.sanad().clients();
+        String id = clients.findByClientId(SanadRealm.WEB_CLIENT).getFirst().getId();
+        assertThat(clients.get(id).getDefaultClientScopes())
+                .extracting(scope -> scope.getName())
+                .containsExactlyInAnyOrderElementsOf(SanadRealm.WEB_CLIENT_SCOPES);
+        assertThat(clients.get(id).getOptionalClientScopes()).isEmpty();
+        String user = TestKeycloak.sanad()
+                .users()
+                .search("defender.tigris", true)
+                .getFirst()
+                .getId();
+        var token = clients.get(id).clientScopesEvaluate().generateExampleIdToken("openid", user, null);
+        assertThat(token.getOtherClaims()).doesNotContainKeys("email", "name", "given_name", "family_name");
+        assertThat(token.getEmail()).isNull();
+        assertThat(token.getName()).isNull();
+        assertThat(token.getPreferredUsername()).isNull();
+        assertThat(token.getSubject()).isEqualTo(user);
+    }
 }

@@ -8,6 +8,7 @@ import org.sanad.server.access.Callers;
 import org.sanad.server.access.Role;
 import org.sanad.server.access.accounts.AccountLockdowns;
 import org.sanad.server.web.PageController;
+import org.sanad.server.web.ProblemException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +70,15 @@ class AccountPages {
     /** Emergency lockdown of one's own account, after one confirmation: the session ends with it. */
     @PostMapping("/account/lockdown")
     String lockDown(Caller caller, HttpServletRequest request) {
-        lockdowns.lockDownSelf(caller);
+        try {
+            lockdowns.lockDownSelf(caller);
+        } catch (ProblemException e) {
+            // Recorded in Sanad, which refuses the account from now on, but Keycloak could not be
+            // told: the lock holds for Sanad either way, so the session ends as for any lockdown.
+            if (e.problem().getStatus() < 500) {
+                throw e;
+            }
+        }
         end(request);
         return "redirect:/signed-out?reason=locked";
     }

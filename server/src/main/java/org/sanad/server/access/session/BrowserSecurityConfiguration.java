@@ -232,6 +232,9 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setCookieMaxAge(java.time.Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                return LANGUAGES.getFirst();
+            }
             for (var range : java.util.Collections.list(request.getLocales())) {
                 for (Locale language : LANGUAGES) {
                     if (language.getLanguage().equals(range.getLanguage())) {

@@ -27,6 +27,7 @@ final class SessionSerialization {
             "java.time.*",
             "java.net.URL",
             "org.springframework.security.core.**",
+            "org.springframework.security.authentication.AbstractAuthenticationToken",
             "org.springframework.security.web.csrf.*",
             "org.springframework.security.web.authentication.WebAuthenticationDetails",
             "org.springframework.security.oauth2.core.**",

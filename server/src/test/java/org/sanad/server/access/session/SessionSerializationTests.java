@@ -34,6 +34,34 @@ class SessionSerializationTests {
                 .isInstanceOf(SecurityContextImpl.class);
     }
 
+    @Test
+    void aSignedInSessionReadsBackWithItsCaller() throws IOException {
+        var caller = new org.sanad.server.access.Caller(
+                new org.sanad.server.common.identity.Subject("2f1c1b9e-1c1d-4a8e-9d55-0a7c2b1e4f10"),
+                new org.sanad.server.common.identity.OrganisationId("tigris-legal"),
+                java.util.Set.of(org.sanad.server.access.Role.DEFENDER),
+                "sanad-web");
+        var idToken = org.springframework.security.oauth2.core.oidc.OidcIdToken.withTokenValue("id-token")
+                .subject(caller.subject().value())
+                .issuer("http://localhost:18081/realms/sanad")
+                .audience(List.of("sanad-web"))
+                .issuedAt(java.time.Instant.parse("2026-12-02T10:00:00Z"))
+                .expiresAt(java.time.Instant.parse("2026-12-02T10:05:00Z"))
+                .claim("sid", "keycloak-session")
+                .build();
+        var user = new SessionUser(caller, java.time.Instant.parse("2026-12-02T10:00:00Z"), idToken);
+        var authentication = new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
+                user, user.getAuthorities(), "keycloak");
+        var context = new SecurityContextImpl(authentication);
+
+        Object read = SessionSerialization.read(serialised(context));
+
+        var principal =
+                (SessionUser) ((SecurityContextImpl) read).getAuthentication().getPrincipal();
+        assertThat(principal.caller()).isEqualTo(caller);
+        assertThat(principal.keycloakSession()).isEqualTo("keycloak-session");
+    }
+
     /** A row written by whoever can write the session table cannot make the server build other classes. */
     @Test
     void aClassOutsideTheAllowListIsRefusedBeforeItIsBuilt() throws IOException {

@@ -219,6 +219,7 @@ class DefenderPages {
 
     private static String form(Model model, ProfileForm form, Map<String, String> errors, Long version) {
         model.addAttribute("form", form);
+        model.addAttribute("values", FormCheck.values(form));
         model.addAttribute("errors", errors);
         model.addAttribute("version", version);
         model.addAttribute("governorates", Governorate.values());

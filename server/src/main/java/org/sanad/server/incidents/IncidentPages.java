@@ -150,6 +150,7 @@ class IncidentPages {
 
     private static String form(Model model, ReportForm form, Map<String, String> errors) {
         model.addAttribute("form", form);
+        model.addAttribute("values", FormCheck.values(form));
         model.addAttribute("errors", errors);
         model.addAttribute("governorates", Governorate.values());
         model.addAttribute("types", IncidentType.values());

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
@@ -33,6 +34,22 @@ public final class FormCheck {
             }
         }
         return errors;
+    }
+
+    /** A form's values by field name, for the page that shows the form again. */
+    public static Map<String, Object> values(Record form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : form.getClass().getRecordComponents()) {
+            try {
+                var accessor = component.getAccessor();
+                // Page forms are records nested in package-private controllers.
+                accessor.setAccessible(true);
+                values.put(component.getName(), accessor.invoke(form));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("form field " + component.getName() + " is not readable");
+            }
+        }
+        return values;
     }
 
     private static boolean isRequired(ConstraintViolation<?> violation) {

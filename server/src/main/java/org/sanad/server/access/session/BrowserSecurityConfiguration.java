@@ -25,7 +25,9 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -193,8 +195,12 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
                         resourceServer.getJwt().getJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        // Keycloak types its logout tokens logout+jwt, as the specification recommends; Spring's
+        // default validators would accept only JWT.
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(resourceServer.getJwt().getIssuerUri()),
+                new JwtIssuerValidator(resourceServer.getJwt().getIssuerUri()),
+                new JwtTimestampValidator(),
+                new JwtTypeValidator("logout+jwt", "JWT"),
                 BackChannelLogout.logoutTokenRules(properties.clientId())));
         return new BackChannelLogout(decoder, sessions);
     }

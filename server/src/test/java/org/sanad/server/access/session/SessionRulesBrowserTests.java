@@ -27,8 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SessionRulesBrowserTests extends ServerTest {
 
+    private static final String SESSION_COOKIE = "__Host-sanad-session";
+
     private Browser browser;
     private TestUser defender;
+    private Cookie sessionBeforeSignIn;
 
     @BeforeEach
     void signIn() {
@@ -46,6 +49,8 @@ class SessionRulesBrowserTests extends ServerTest {
         browser = Browser.start("en", 1024);
         browser.open(base() + "/");
         browser.driver().findElement(By.id("sign-in")).click();
+        // The login in progress has a session already (it holds the PKCE verifier and the state).
+        sessionBeforeSignIn = browser.driver().manage().getCookieNamed(SESSION_COOKIE);
         browser.signInThroughKeycloak(defender.username(), Keycloak.DEMO_PASSWORD);
         assertThat(browser.driver().getCurrentUrl()).endsWith("/me");
     }
@@ -64,6 +69,32 @@ class SessionRulesBrowserTests extends ServerTest {
         assertThat(cookie.getSameSite()).isEqualTo("Lax");
         assertThat(cookie.getPath()).isEqualTo("/");
         assertThat(cookie.getDomain()).doesNotStartWith(".");
+    }
+
+    @Test
+    void signingInGivesANewSessionId() {
+        assertThat(sessionBeforeSignIn).isNotNull();
+        assertThat(browser.driver().manage().getCookieNamed(SESSION_COOKIE).getValue())
+                .isNotEqualTo(sessionBeforeSignIn.getValue());
+    }
+
+    /** Signing out ends the Keycloak session too, and the back button then shows nothing of the pages. */
+    @Test
+    void signingOutEndsTheKeycloakSessionAsWell() {
+        assertThat(TestKeycloak.sanad().users().get(defender.subject()).getUserSessions())
+                .isNotEmpty();
+        browser.driver()
+                .findElement(By.cssSelector("form[action='/logout'] button"))
+                .click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().equals(base() + "/"));
+        assertThat(browser.driver().findElements(By.id("sign-in"))).isNotEmpty();
+        assertThat(TestKeycloak.sanad().users().get(defender.subject()).getUserSessions())
+                .isEmpty();
+        browser.driver().navigate().back();
+        assertThat(browser.driver().getPageSource()).doesNotContain("Session Rules");
+        browser.open(base() + "/me/profile");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("/me/profile");
     }
 
     @Test
@@ -127,9 +158,8 @@ class SessionRulesBrowserTests extends ServerTest {
         assertThat(((Number) script("return fetch('/staff/reports').then(r => r.status)")).intValue())
                 .isEqualTo(403);
 
-        String other = Keycloak.accessToken("caseworker.tigris");
-        String defenderId = scenarios.aDefenderRegisteredBy(other, "Another Defender");
-        String report = scenarios.anIncidentReportedBy(other, defenderId, "not yours");
+        String defenderId = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Another Defender");
+        String report = scenarios.anIncidentReportedBy("caseworker.tigris", defenderId, "not yours");
         browser.open(base() + "/me/reports/" + report);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Nothing here");
         assertThat(browser.driver().getPageSource()).doesNotContain("not yours");

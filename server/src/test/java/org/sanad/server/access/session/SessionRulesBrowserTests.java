@@ -98,6 +98,16 @@ class SessionRulesBrowserTests extends ServerTest {
     }
 
     @Test
+    void aSessionEndsAfterFifteenIdleMinutes() {
+        Integer idle = org.sanad.server.testing.Database.asSuperuser()
+                .queryForObject(
+                        "select max(max_inactive_interval) from sanad.spring_session where principal_name = ?",
+                        Integer.class,
+                        defender.subject());
+        assertThat(idle).isEqualTo(15 * 60);
+    }
+
+    @Test
     void pagesWithPersonalDataAreNeverCached() {
         for (String path : new String[] {"/me", "/me/profile", "/me/reports", "/me/seen"}) {
             assertThat(header(path, "cache-control")).as(path).contains("no-store");

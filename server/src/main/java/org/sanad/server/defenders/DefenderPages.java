@@ -1,6 +1,5 @@
 package org.sanad.server.defenders;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The defender's own start page and profile, through the same service, need-to-know decision and
+ * A form sent back with errors is shown again with 200, the errors next to their fields: the page
+ * itself is the answer, and the browser would otherwise report a failed load.
+ *
+ * <p>The defender's own start page and profile, through the same service, need-to-know decision and
  * access log as {@code /api/defenders}. A defender without a profile is led to create one first.
  */
 @PageController
@@ -154,7 +156,6 @@ class DefenderPages {
             @ModelAttribute("form") ProfileForm form,
             BindingResult binding,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (defenders.myProfile(caller).isPresent()) {
             return "redirect:/me/profile";
@@ -162,7 +163,6 @@ class DefenderPages {
         DefenderRequests.Create request = form.create();
         Map<String, String> errors = FormCheck.errors(validator, request, binding);
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, form, errors, null);
         }
         defenders.register(caller, request.profile());
@@ -190,7 +190,6 @@ class DefenderPages {
             @ModelAttribute("form") ProfileForm form,
             BindingResult binding,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         DefenderId id = defenders.myProfile(caller).orElse(null);
         if (id == null) {
@@ -199,7 +198,6 @@ class DefenderPages {
         DefenderRequests.Change request = form.change();
         Map<String, String> errors = FormCheck.errors(validator, request, binding);
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, form, errors, version);
         }
         try {
@@ -209,7 +207,6 @@ class DefenderPages {
                 throw e;
             }
             DefenderView now = defenders.view(caller, id.value());
-            response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("conflict", true);
             return form(model, ProfileForm.of(now), Map.of(), now.version());
         }

@@ -1,6 +1,5 @@
 package org.sanad.server.incidents;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import org.sanad.server.web.FormCheck;
 import org.sanad.server.web.PageController;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -104,7 +102,6 @@ class IncidentPages {
             @ModelAttribute("form") ReportForm form,
             BindingResult binding,
             Model model,
-            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (defenders.findBySubject(caller.subject()).isEmpty()) {
             return "redirect:/me/profile/new";
@@ -117,7 +114,7 @@ class IncidentPages {
             errors.putIfAbsent("occurredUntil", "form.daterange");
         }
         if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            // Shown again with 200 and the errors next to their fields (see DefenderPages).
             return form(model, form, errors);
         }
         IncidentView filed = incidents.report(caller, null, request.facts());

@@ -133,10 +133,12 @@ class SessionRulesBrowserTests extends ServerTest {
                 .get("access_token")
                 .asString();
         assertThat(api.post("/api/me/lockdown", token, "").status()).isEqualTo(202);
-        browser.open(base() + "/me");
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/signed-out?reason=locked");
+        // Whichever comes first ends it: Keycloak's back-channel logout (the lockdown ends the
+        // account's Keycloak sessions) or the lockdown check of the next request.
         browser.open(base() + "/me/profile");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("/me/profile");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Session Rules");
+        assertThat(browser.driver().findElements(By.id("sign-in"))).isNotEmpty();
     }
 
     @Test
@@ -169,12 +171,20 @@ class SessionRulesBrowserTests extends ServerTest {
                 .isEqualTo(403);
 
         String defenderId = scenarios.aDefenderRegisteredBy("caseworker.tigris", "Another Defender");
-        String report = scenarios.anIncidentReportedBy("caseworker.tigris", defenderId, "not yours");
+        String canary = "Canary-" + java.util.UUID.randomUUID();
+        String report = scenarios.anIncidentReportedBy("caseworker.tigris", defenderId, canary);
         browser.open(base() + "/me/reports/" + report);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Nothing here");
-        assertThat(browser.driver().getPageSource()).doesNotContain("not yours");
+        assertThat(browser.driver().getPageSource()).doesNotContain(canary);
         assertThat(((Number) script("return fetch('/me/reports/" + report + "').then(r => r.status)")).intValue())
                 .isEqualTo(404);
+    }
+
+    /** The user's Keycloak sessions of the browser client (the API token of the set-up has its own). */
+    private long webSessions() {
+        return TestKeycloak.sanad().users().get(defender.subject()).getUserSessions().stream()
+                .filter(session -> session.getClients().containsValue(org.sanad.infra.keycloak.SanadRealm.WEB_CLIENT))
+                .count();
     }
 
     private String header(String path, String name) {

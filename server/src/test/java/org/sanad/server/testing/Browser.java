@@ -97,6 +97,18 @@ public final class Browser implements AutoCloseable {
      * with a viewport {@code width} pixels wide (e.g. 390 for a phone, 1280 for a desktop).
      */
     public static Browser start(String language, int width) {
+        return start(language, width, true);
+    }
+
+    /**
+     * A fresh browser with JavaScript switched off for every page (as in Tor Browser's "Safest"
+     * mode); WebDriver's own scripts still run.
+     */
+    public static Browser withoutJavaScript(String language, int width) {
+        return start(language, width, false);
+    }
+
+    private static Browser start(String language, int width, boolean javaScript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("sanad-chromium-");
@@ -116,7 +128,13 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--lang=" + language,
                 "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        language,
+                        "profile.managed_default_content_settings.javascript",
+                        javaScript ? 1 : 2));
         var logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);

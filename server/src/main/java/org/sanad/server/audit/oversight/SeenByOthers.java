@@ -63,16 +63,15 @@ class SeenByOthers {
         if (self.isEmpty()) {
             return PageOf.empty(page, size);
         }
-        String from =
-                """
-                 from access_log l
-                 join defender_records r on r.record_type = l.record_type and r.record_id = l.record_id
-                where r.subject = ? and l.actor <> ?
-                """;
-        Long total = jdbc.queryForObject("select count(*)" + from, Long.class, subject, subject);
+        String joins = " from access_log l"
+                + " join defender_records r on r.record_type = l.record_type and r.record_id = l.record_id";
+        String where = " where r.subject = ? and l.actor <> ?";
+        Long total = jdbc.queryForObject("select count(*)" + joins + where, Long.class, subject, subject);
         List<Seen> items = jdbc.query(
                 "select l.at, l.organisation, s.role, s.code, l.action, l.record_type, l.record_id, l.purpose"
-                        + from.replace(" where", " left join staff_codes s on s.subject = l.actor\n where")
+                        + joins
+                        + " left join staff_codes s on s.subject = l.actor"
+                        + where
                         + " order by l.at desc, l.id desc limit ? offset ?",
                 (rs, n) -> new Seen(
                         rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),

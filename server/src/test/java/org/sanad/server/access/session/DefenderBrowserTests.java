@@ -121,7 +121,38 @@ class DefenderBrowserTests extends ServerTest {
             assertThat(rows.getFirst().getText()).contains("tigris-legal").containsPattern("STF-[0-9A-Z]{6}");
             page(browser, "seen");
 
-            for (String path : List.of("/me", "/me/cases", "/me/referrals", "/me/profile/edit")) {
+            // The caseworker opens a case file from the report and refers the defender, with consent.
+            var file = api.post(
+                    "/api/cases",
+                    caseworker,
+                    "{\"defenderId\":\"" + defenderId + "\",\"incidentIds\":[\"" + reportId + "\"],\"legalSummary\":\""
+                            + canary + " summary\"}");
+            assertThat(file.status()).isEqualTo(201);
+            String fileId = file.json().get("id").asString();
+            var referral = api.post(
+                    "/api/cases/" + fileId + "/referrals",
+                    caseworker,
+                    "{\"toOrganisation\":\"zagros-aid\",\"service\":\"LEGAL_REPRESENTATION\",\"reason\":\"help\","
+                            + "\"sharedFields\":[\"legalName\"],\"expiresOn\":\""
+                            + LocalDate.now().plusDays(30)
+                            + "\",\"consent\":{\"givenOn\":\"" + LocalDate.now() + "\",\"how\":\"IN_PERSON\"}}");
+            assertThat(referral.status()).isEqualTo(201);
+
+            browser.open(base() + "/me/cases");
+            assertThat(browser.driver().findElements(By.cssSelector("#cases tbody tr")))
+                    .hasSize(1);
+            assertThat(browser.driver().getPageSource()).doesNotContain(canary + " summary");
+            page(browser, "cases");
+            browser.open(base() + "/me/referrals");
+            assertThat(browser.driver().findElements(By.cssSelector("#referrals tbody tr")))
+                    .hasSize(1);
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("#referrals"))
+                            .getText())
+                    .contains("zagros-aid");
+            page(browser, "referrals");
+
+            for (String path : List.of("/me", "/me/profile/edit")) {
                 browser.open(base() + path);
                 page(browser, path.substring(1).replace('/', '-'));
             }

@@ -62,6 +62,16 @@ class SessionSerializationTests {
         assertThat(principal.keycloakSession()).isEqualTo("keycloak-session");
     }
 
+    /** The message shown once after a redirect ("Saved.") lives in the session until then. */
+    @Test
+    void flashAttributesReadBack() throws IOException {
+        var flash = new org.springframework.web.servlet.FlashMap();
+        flash.put("saved", true);
+        flash.addTargetRequestParam("x", "1");
+        var list = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(flash));
+        assertThat(SessionSerialization.read(serialised(list))).isEqualTo(list);
+    }
+
     /** A row written by whoever can write the session table cannot make the server build other classes. */
     @Test
     void aClassOutsideTheAllowListIsRefusedBeforeItIsBuilt() throws IOException {

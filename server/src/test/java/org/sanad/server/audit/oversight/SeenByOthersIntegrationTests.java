@@ -12,6 +12,12 @@ import tools.jackson.databind.JsonNode;
 /** "Who has seen my file" through the API: the defender's own records, read by others, named by role and code. */
 class SeenByOthersIntegrationTests extends ServerTest {
 
+    private JsonNode seen(String token) {
+        var response = api.get("/api/me/access-log", token);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
     private String tokenOf(TestKeycloak.TestUser user) {
         return Keycloak.passwordGrant(Keycloak.DEMO_CLIENT, user.username(), "openid")
                 .get("access_token")
@@ -31,8 +37,7 @@ class SeenByOthersIntegrationTests extends ServerTest {
                 .json()
                 .get("id")
                 .asString();
-        assertThat(api.get("/api/me/access-log", token).json().get("total").asLong())
-                .isZero();
+        assertThat(seen(token).get("total").asLong()).isZero();
 
         String caseworker = Keycloak.accessToken("caseworker.tigris");
         assertThat(api.post("/api/incidents/" + report + "/triage", caseworker, "{\"status\":\"TRIAGED\"}")
@@ -40,7 +45,7 @@ class SeenByOthersIntegrationTests extends ServerTest {
                 .isEqualTo(200);
         assertThat(api.get("/api/defenders/" + profile, caseworker).status()).isEqualTo(200);
 
-        JsonNode seen = api.get("/api/me/access-log", token).json();
+        JsonNode seen = seen(token);
         assertThat(seen.get("total").asLong()).isPositive();
         JsonNode read = seen.get("items")
                 .valueStream()
@@ -59,7 +64,7 @@ class SeenByOthersIntegrationTests extends ServerTest {
 
         // The same staff member keeps the same code.
         assertThat(api.get("/api/defenders/" + profile, caseworker).status()).isEqualTo(200);
-        JsonNode again = api.get("/api/me/access-log", token).json();
+        JsonNode again = seen(token);
         assertThat(again.get("items")
                         .valueStream()
                         .map(e -> e.get("staffCode").asString())
@@ -74,8 +79,7 @@ class SeenByOthersIntegrationTests extends ServerTest {
         assertThat(api.post("/api/defenders", token, Scenarios.profileJson("Other"))
                         .status())
                 .isEqualTo(201);
-        assertThat(api.get("/api/me/access-log", token).json().get("total").asLong())
-                .isZero();
+        assertThat(seen(token).get("total").asLong()).isZero();
         assertThat(api.get("/api/me/access-log", Keycloak.accessToken("caseworker.tigris"))
                         .status())
                 .isEqualTo(403);

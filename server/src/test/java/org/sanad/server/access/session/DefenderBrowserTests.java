@@ -178,6 +178,30 @@ class DefenderBrowserTests extends ServerTest {
         Browser.PageCheck check = browser.check(name);
         check.assertClean();
         check.assertWeighsUnder(PAGE_BUDGET);
+        assertSecurityHeaders(browser, name);
+    }
+
+    /** The headers of the page just shown, as the browser receives them on a fresh load of it. */
+    @SuppressWarnings("unchecked")
+    private static void assertSecurityHeaders(Browser browser, String name) {
+        var headers = (java.util.Map<String, String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch(location.href, {credentials: 'same-origin', redirect: 'manual'})"
+                        + ".then(r => { const h = {}; r.headers.forEach((v, k) => h[k] = v); done(h); })");
+        assertThat(headers.get("content-security-policy"))
+                .as(name)
+                .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "base-uri 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(headers.get("cache-control")).as(name).contains("no-store");
+        assertThat(headers.get("referrer-policy")).as(name).isEqualTo("no-referrer");
+        assertThat(headers.get("x-content-type-options")).as(name).isEqualTo("nosniff");
+        assertThat(headers.get("x-frame-options")).as(name).isEqualTo("DENY");
+        assertThat(headers.get("permissions-policy")).as(name).contains("camera=()", "microphone=()", "geolocation=()");
+    }
+
+    private static boolean shown(Browser browser, By element) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver -> driver.findElements(element).stream().anyMatch(e -> e.isDisplayed()));
     }
 
     private static void type(Browser browser, String id, String text) {

@@ -176,38 +176,47 @@ public final class RealmApplier {
             RealmResource realm, ClientResource client, ClientRepresentation wanted, List<String> changes) {
         Map<String, String> ids = new java.util.HashMap<>();
         realm.clientScopes().findAll().forEach(scope -> ids.put(scope.getName(), scope.getId()));
-        if (wanted.getDefaultClientScopes() != null) {
-            for (var scope : client.getDefaultClientScopes()) {
-                if (!wanted.getDefaultClientScopes().contains(scope.getName())) {
-                    client.removeDefaultClientScope(scope.getId());
-                    changes.add("client " + wanted.getClientId() + " default scope " + scope.getName() + " removed");
-                }
-            }
-            var present = client.getDefaultClientScopes().stream()
-                    .map(s -> s.getName())
-                    .toList();
-            for (String name : wanted.getDefaultClientScopes()) {
-                if (!present.contains(name)) {
-                    client.addDefaultClientScope(required(ids, name));
-                    changes.add("client " + wanted.getClientId() + " default scope " + name + " added");
-                }
+        String prefix = "client " + wanted.getClientId();
+        syncScopes(
+                wanted.getDefaultClientScopes(),
+                client::getDefaultClientScopes,
+                client::removeDefaultClientScope,
+                client::addDefaultClientScope,
+                ids,
+                prefix + " default scope ",
+                changes);
+        syncScopes(
+                wanted.getOptionalClientScopes(),
+                client::getOptionalClientScopes,
+                client::removeOptionalClientScope,
+                client::addOptionalClientScope,
+                ids,
+                prefix + " optional scope ",
+                changes);
+    }
+
+    private static void syncScopes(
+            List<String> wanted,
+            java.util.function.Supplier<List<org.keycloak.representations.idm.ClientScopeRepresentation>> current,
+            java.util.function.Consumer<String> remove,
+            java.util.function.Consumer<String> add,
+            Map<String, String> ids,
+            String change,
+            List<String> changes) {
+        if (wanted == null) {
+            return;
+        }
+        for (var scope : current.get()) {
+            if (!wanted.contains(scope.getName())) {
+                remove.accept(scope.getId());
+                changes.add(change + scope.getName() + " removed");
             }
         }
-        if (wanted.getOptionalClientScopes() != null) {
-            for (var scope : client.getOptionalClientScopes()) {
-                if (!wanted.getOptionalClientScopes().contains(scope.getName())) {
-                    client.removeOptionalClientScope(scope.getId());
-                    changes.add("client " + wanted.getClientId() + " optional scope " + scope.getName() + " removed");
-                }
-            }
-            var present = client.getOptionalClientScopes().stream()
-                    .map(s -> s.getName())
-                    .toList();
-            for (String name : wanted.getOptionalClientScopes()) {
-                if (!present.contains(name)) {
-                    client.addOptionalClientScope(required(ids, name));
-                    changes.add("client " + wanted.getClientId() + " optional scope " + name + " added");
-                }
+        var present = current.get().stream().map(scope -> scope.getName()).toList();
+        for (String name : wanted) {
+            if (!present.contains(name)) {
+                add.accept(required(ids, name));
+                changes.add(change + name + " added");
             }
         }
     }

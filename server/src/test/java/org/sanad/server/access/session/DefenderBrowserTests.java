@@ -74,7 +74,7 @@ class DefenderBrowserTests extends ServerTest {
             select(browser, "riskLevel", "HIGH");
             type(browser, "protectionNeeds", canary + " needs");
             browser.driver().findElement(By.id("save")).click();
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/me/profile");
+            arrivesAt(browser, ".*/me/profile$");
             assertThat(browser.driver().getPageSource()).contains(canary + " Name");
             page(browser, "profile");
 
@@ -85,8 +85,7 @@ class DefenderBrowserTests extends ServerTest {
             select(browser, "type", "THREAT");
             type(browser, "narrative", canary + " what happened");
             browser.driver().findElement(By.id("send-report")).click();
-            String reportUrl = browser.driver().getCurrentUrl();
-            assertThat(reportUrl).matches(".*/me/reports/[0-9a-f-]{36}$");
+            String reportUrl = arrivesAt(browser, ".*/me/reports/[0-9a-f-]{36}$");
             page(browser, "report");
             UUID reportId = UUID.fromString(reportUrl.substring(reportUrl.lastIndexOf('/') + 1));
 
@@ -160,7 +159,7 @@ class DefenderBrowserTests extends ServerTest {
             browser.open(base() + "/account/lockdown");
             page(browser, "lockdown");
             browser.driver().findElement(By.id("confirm-lockdown")).click();
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/signed-out?reason=locked");
+            arrivesAt(browser, ".*/signed-out\\?reason=locked$");
             page(browser, "locked");
 
             browser.open(base() + "/me");
@@ -197,6 +196,20 @@ class DefenderBrowserTests extends ServerTest {
         assertThat(headers.get("x-content-type-options")).as(name).isEqualTo("nosniff");
         assertThat(headers.get("x-frame-options")).as(name).isEqualTo("DENY");
         assertThat(headers.get("permissions-policy")).as(name).contains("camera=()", "microphone=()", "geolocation=()");
+    }
+
+    /** Waits for the page a form or link leads to; on a wrong page, names the fields it marks as wrong. */
+    private static String arrivesAt(Browser browser, String url) {
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(driver -> driver.getCurrentUrl().matches(url));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            var marked = browser.driver().findElements(By.cssSelector("[aria-invalid='true']")).stream()
+                    .map(field -> field.getAttribute("id"))
+                    .toList();
+            throw new AssertionError("still at " + browser.driver().getCurrentUrl() + ", fields marked " + marked);
+        }
+        return browser.driver().getCurrentUrl();
     }
 
     private static boolean shown(Browser browser, By element) {

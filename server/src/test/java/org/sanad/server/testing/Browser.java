@@ -193,6 +193,23 @@ public final class Browser implements AutoCloseable {
      * Signs in on Keycloak's login page (the one shown now, or being redirected to), and waits until Keycloak has sent
      * the browser back.
      */
+    /**
+     * Waits for the page a form, link or redirect leads to, and answers its address; on another
+     * page, fails naming the fields that page marks as wrong (never their values).
+     */
+    public String arrivesAt(String urlPattern) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().matches(urlPattern));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            var marked = driver.findElements(By.cssSelector("[aria-invalid='true']")).stream()
+                    .map(field -> field.getAttribute("id"))
+                    .toList();
+            throw new AssertionError("still at " + driver.getCurrentUrl() + ", fields marked " + marked);
+        }
+        return driver.getCurrentUrl();
+    }
+
     public void signInThroughKeycloak(String username, String password) {
         String keycloak = env("SANAD_KEYCLOAK_URL", "http://localhost:18081");
         var wait = new WebDriverWait(driver, WAIT);

@@ -55,15 +55,14 @@ class DefenderBrowserTests extends ServerTest {
             browser.signInThroughKeycloak(defender.username(), Keycloak.DEMO_PASSWORD);
 
             // No profile yet: the start page leads to creating one.
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/me");
+            browser.arrivesAt(".*/me$");
             page(browser, "home-without-profile");
             browser.driver().findElement(By.id("create-profile")).click();
             page(browser, "profile-new");
 
             // A form sent without the required fields is answered next to them, and saves nothing.
             browser.driver().findElement(By.id("save")).click();
-            assertThat(browser.driver().findElement(By.id("legalName-error")).isDisplayed())
-                    .isTrue();
+            assertThat(shown(browser, By.id("legalName-error"))).isTrue();
             page(browser, "profile-new-errors");
 
             type(browser, "legalName", canary + " Name");
@@ -74,7 +73,7 @@ class DefenderBrowserTests extends ServerTest {
             select(browser, "riskLevel", "HIGH");
             type(browser, "protectionNeeds", canary + " needs");
             browser.driver().findElement(By.id("save")).click();
-            arrivesAt(browser, ".*/me/profile$");
+            browser.arrivesAt(".*/me/profile$");
             assertThat(browser.driver().getPageSource()).contains(canary + " Name");
             page(browser, "profile");
 
@@ -85,7 +84,7 @@ class DefenderBrowserTests extends ServerTest {
             select(browser, "type", "THREAT");
             type(browser, "narrative", canary + " what happened");
             browser.driver().findElement(By.id("send-report")).click();
-            String reportUrl = arrivesAt(browser, ".*/me/reports/[0-9a-f-]{36}$");
+            String reportUrl = browser.arrivesAt(".*/me/reports/[0-9a-f-]{36}$");
             page(browser, "report");
             UUID reportId = UUID.fromString(reportUrl.substring(reportUrl.lastIndexOf('/') + 1));
 
@@ -159,7 +158,7 @@ class DefenderBrowserTests extends ServerTest {
             browser.open(base() + "/account/lockdown");
             page(browser, "lockdown");
             browser.driver().findElement(By.id("confirm-lockdown")).click();
-            arrivesAt(browser, ".*/signed-out\\?reason=locked$");
+            browser.arrivesAt(".*/signed-out\\?reason=locked$");
             page(browser, "locked");
 
             browser.open(base() + "/me");
@@ -196,20 +195,6 @@ class DefenderBrowserTests extends ServerTest {
         assertThat(headers.get("x-content-type-options")).as(name).isEqualTo("nosniff");
         assertThat(headers.get("x-frame-options")).as(name).isEqualTo("DENY");
         assertThat(headers.get("permissions-policy")).as(name).contains("camera=()", "microphone=()", "geolocation=()");
-    }
-
-    /** Waits for the page a form or link leads to; on a wrong page, names the fields it marks as wrong. */
-    private static String arrivesAt(Browser browser, String url) {
-        try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                    .until(driver -> driver.getCurrentUrl().matches(url));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            var marked = browser.driver().findElements(By.cssSelector("[aria-invalid='true']")).stream()
-                    .map(field -> field.getAttribute("id"))
-                    .toList();
-            throw new AssertionError("still at " + browser.driver().getCurrentUrl() + ", fields marked " + marked);
-        }
-        return browser.driver().getCurrentUrl();
     }
 
     private static boolean shown(Browser browser, By element) {

@@ -40,14 +40,14 @@ class NoScriptBrowserTests extends ServerTest {
     void aDefenderCreatesAProfileAndReportsWithJavaScriptSwitchedOff() {
         try (Browser browser = Browser.withoutJavaScript("ar", 360)) {
             signIn(browser);
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/me");
+            browser.arrivesAt(".*/me$");
             browser.driver().findElement(By.id("create-profile")).click();
             browser.driver().findElement(By.id("legalName")).sendKeys("No Script");
             new Select(browser.driver().findElement(By.id("governorate"))).selectByValue("DUHOK");
             new Select(browser.driver().findElement(By.id("activity"))).selectByValue("ACTIVIST");
             new Select(browser.driver().findElement(By.id("riskLevel"))).selectByValue("MEDIUM");
             browser.driver().findElement(By.id("save")).click();
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/me/profile");
+            browser.arrivesAt(".*/me/profile$");
             assertThat(browser.driver().getPageSource()).contains("No Script");
 
             browser.open(base() + "/me/reports/new");
@@ -61,7 +61,7 @@ class NoScriptBrowserTests extends ServerTest {
             new Select(browser.driver().findElement(By.id("type"))).selectByValue("SURVEILLANCE");
             browser.driver().findElement(By.id("narrative")).sendKeys("Followed home");
             browser.driver().findElement(By.id("send-report")).click();
-            assertThat(browser.driver().getCurrentUrl()).matches(".*/me/reports/[0-9a-f-]{36}$");
+            browser.arrivesAt(".*/me/reports/[0-9a-f-]{36}$");
 
             // Quick exit is a plain link: it ends the session and leaves.
             browser.driver().findElement(By.id("quick-exit")).click();

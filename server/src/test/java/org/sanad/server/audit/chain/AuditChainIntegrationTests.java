@@ -210,6 +210,22 @@ class AuditChainIntegrationTests {
                 .isEqualTo(1);
     }
 
+    /** A witness keeps (entries, head): the same count with another entry there is a rewrite. */
+    @Test
+    void aChainThatNoLongerHoldsTheWitnessedEntryIsCaught() {
+        var seen = chain.verify();
+        String witness = seen.entries() + ":" + seen.head();
+        assertThat(runCommandLineVerifier("--expect", witness)).isZero();
+
+        String otherHead =
+                (seen.head().charAt(0) == '0' ? "1" : "0") + seen.head().substring(1);
+        assertThat(runCommandLineVerifier("--expect", seen.entries() + ":" + otherHead))
+                .isEqualTo(1);
+        assertThat(runCommandLineVerifier("--expect", (seen.entries() + 1_000_000) + ":" + seen.head()))
+                .isEqualTo(1);
+        assertThat(runCommandLineVerifier("--expect", "not-a-witness")).isEqualTo(2);
+    }
+
     @Test
     void forgedCheckpointSignatureIsFound() {
         long size = app.queryForObject("select max(size) from audit_checkpoints", Long.class);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,13 @@ final class KeycloakKeys implements JWKSource<SecurityContext> {
     private final Duration maxStale;
     private final Clock clock;
 
-    private JWKSet keys;
-    private Instant fetchedAt;
-    private Instant lastAttempt;
+    /** What the last fetch left, replaced whole, so that readers never take the fetch lock. */
+    private record State(JWKSet keys, Instant fetchedAt, Instant lastAttempt) {}
+
+    private volatile State state = new State(null, null, null);
+
+    /** Held by the one thread that fetches; the others go on with the keys there are. */
+    private final ReentrantLock fetching = new ReentrantLock();
 
     KeycloakKeys(
             URL jwkSetUrl,
@@ -72,23 +77,57 @@ final class KeycloakKeys implements JWKSource<SecurityContext> {
         return matches;
     }
 
-    private synchronized Snapshot current(boolean keyMissing) {
-        Instant now = clock.instant();
-        boolean expired = fetchedAt == null || !now.isBefore(fetchedAt.plus(timeToLive));
-        boolean mayFetch = lastAttempt == null || !now.isBefore(lastAttempt.plus(minRefetchInterval));
-        if ((expired || keyMissing) && mayFetch) {
-            lastAttempt = now;
-            try {
-                keys = JWKSet.parse(retriever.retrieveResource(jwkSetUrl).getContent());
-                fetchedAt = now;
-            } catch (IOException | ParseException e) {
-                log.warn(
-                        "Keycloak's signing keys could not be fetched ({})",
-                        e.getClass().getSimpleName());
+    /**
+     * The keys to validate with, fetched first when they are due. At most one thread fetches; a
+     * slow or hanging Keycloak holds up that thread alone (within the fetch timeouts), never the
+     * validation of every other token, which goes on with the keys there are. Only while there are
+     * no keys at all does a request wait for the fetch in flight.
+     */
+    private Snapshot current(boolean keyMissing) {
+        if (due(state, clock.instant(), keyMissing)) {
+            boolean mine;
+            if (state.keys() == null) {
+                fetching.lock();
+                mine = true;
+            } else {
+                mine = fetching.tryLock();
+            }
+            if (mine) {
+                try {
+                    Instant now = clock.instant();
+                    State seen = state;
+                    if (due(seen, now, keyMissing)) {
+                        state = new State(seen.keys(), seen.fetchedAt(), now);
+                        fetch(now);
+                    }
+                } finally {
+                    fetching.unlock();
+                }
             }
         }
-        boolean usable = keys != null && now.isBefore(fetchedAt.plus(timeToLive).plus(maxStale));
-        return new Snapshot(usable ? keys : null);
+        State now = state;
+        boolean usable = now.keys() != null
+                && clock.instant().isBefore(now.fetchedAt().plus(timeToLive).plus(maxStale));
+        return new Snapshot(usable ? now.keys() : null);
+    }
+
+    private boolean due(State seen, Instant now, boolean keyMissing) {
+        boolean expired =
+                seen.fetchedAt() == null || !now.isBefore(seen.fetchedAt().plus(timeToLive));
+        boolean mayFetch =
+                seen.lastAttempt() == null || !now.isBefore(seen.lastAttempt().plus(minRefetchInterval));
+        return (expired || keyMissing) && mayFetch;
+    }
+
+    private void fetch(Instant now) {
+        try {
+            JWKSet fetched = JWKSet.parse(retriever.retrieveResource(jwkSetUrl).getContent());
+            state = new State(fetched, now, now);
+        } catch (IOException | ParseException e) {
+            log.warn(
+                    "Keycloak's signing keys could not be fetched ({})",
+                    e.getClass().getSimpleName());
+        }
     }
 
     private record Snapshot(JWKSet keys) {

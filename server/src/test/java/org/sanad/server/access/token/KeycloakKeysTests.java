@@ -174,6 +174,50 @@ class KeycloakKeysTests {
         assertThat(fetches).hasValue(2);
     }
 
+    /**
+     * A Keycloak that hangs holds up the one request that fetches, not every other one: they go on
+     * with the keys there are while the fetch is in flight.
+     */
+    @Test
+    void aHangingKeyFetchDoesNotHoldUpOtherValidations() throws Exception {
+        var hanging = new java.util.concurrent.CountDownLatch(1);
+        var fetchStarted = new java.util.concurrent.CountDownLatch(1);
+        var calls = new AtomicInteger();
+        var http = new DefaultResourceRetriever(1000, 1000, 64 * 1024);
+        com.nimbusds.jose.util.ResourceRetriever slowSecondTime = url -> {
+            if (calls.incrementAndGet() > 1) {
+                fetchStarted.countDown();
+                try {
+                    hanging.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return http.retrieveResource(url);
+        };
+        var keys = new KeycloakKeys(URI.create(url()).toURL(), slowSecondTime, TTL, REFETCH, MAX_STALE, clock);
+        JwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(url())
+                .jwtProcessorCustomizer(TokenConfiguration.keysFrom(keys, Set.of(JWSAlgorithm.RS256)))
+                .build();
+        String valid = token(keycloakKey, "keycloak-1");
+        decoder.decode(valid);
+
+        now.set(now.get().plus(TTL));
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var fetcher = java.util.concurrent.CompletableFuture.runAsync(() -> decoder.decode(valid), threads);
+        assertThat(fetchStarted.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            var other = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> decoder.decode(valid).getSubject());
+            assertThat(other.get(2, java.util.concurrent.TimeUnit.SECONDS)).isNotBlank();
+        } finally {
+            hanging.countDown();
+        }
+        fetcher.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        threads.shutdown();
+        assertThat(calls).hasValue(2);
+    }
+
     @Test
     void attackerKeyUnderTheTrustedKidIsRefused() throws Exception {
         JwtDecoder decoder = sanadDecoder();

@@ -72,6 +72,7 @@ class AuthorizationMatrixIntegrationTests {
             #                                           own sam oth non   own sam oth non   own sam oth non   own sam oth non
             GET    /api/me                              200  -   -   -    200  -   -   -    200  -   -   -    200  -   -   -    401
             POST   /api/me/lockdown                     202  -   -   -    202  -   -   -    202  -   -   -    202  -   -   -    401
+            GET    /api/me/access-log                   200  -   -   -    403  -   -   -    403  -   -   -    403  -   -   -    401
             POST   /api/users/{subject}/lockdown        403 403 403 403   403 403 403 403   202 202 404 404   403 403 403 403   401
             POST   /api/users/{subject}/unlock          403 403 403 403   403 403 403 403   403 200 404 404   403 403 403 403   401
             POST   /api/defenders                       409  -   -   -    201  -   -   -    201  -   -   -    403  -   -   -    401
@@ -110,10 +111,12 @@ class AuthorizationMatrixIntegrationTests {
     /**
      * Not in the matrix, on purpose: {@code /error} is the servlet container's error page, reached
      * only by an ERROR dispatch of another request (ProblemErrorController); actuator endpoints
-     * (health only, without a token) are served by their own handler mapping, not this one.
+     * (health only, without a token) are served by their own handler mapping, not this one; the
+     * pages answer to a browser session, not a token, and have their own matrix
+     * (PageAuthorizationIntegrationTests).
      */
     static boolean excluded(String pattern) {
-        return pattern.equals("/error") || pattern.startsWith("/actuator");
+        return pattern.equals("/error") || pattern.startsWith("/actuator") || !pattern.startsWith("/api/");
     }
 
     enum Actor {

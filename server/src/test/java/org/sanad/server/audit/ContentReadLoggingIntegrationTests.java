@@ -47,7 +47,29 @@ class ContentReadLoggingIntegrationTests extends ServerTest {
             "/api/referrals/{id}/history",
             "/api/audit/access",
             "/api/audit/revisions",
-            "/api/audit/anomalies");
+            "/api/audit/anomalies",
+            "/api/me/access-log");
+
+    /**
+     * Pages: they answer to a browser session, not a token, and each calls the same service as the
+     * API endpoint named, which makes the decision and writes the entry (proved for those above).
+     */
+    static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("/me/profile", "/api/defenders/{id}"),
+            Map.entry("/me/profile/edit", "/api/defenders/{id}"),
+            Map.entry("/me/reports/{id}", "/api/incidents/{id}"),
+            Map.entry("/me/seen", "/api/me/access-log"),
+            Map.entry("/me/reports", "/api/incidents (metadata)"),
+            Map.entry("/staff/reports", "/api/incidents (metadata)"),
+            Map.entry("/me/cases", "a defender's case files: status only"),
+            Map.entry("/me/referrals", "a defender's referrals: status only"),
+            Map.entry("/me", "whether the defender has a profile"),
+            Map.entry("/me/profile/new", "an empty form"),
+            Map.entry("/me/reports/new", "an empty form"),
+            Map.entry("/", "the front door"),
+            Map.entry("/signed-out", "a fixed message"),
+            Map.entry("/exit", "a redirect"),
+            Map.entry("/account/lockdown", "a confirmation"));
 
     /** GET endpoints that disclose no content and write no entry, and why. */
     static final Map<String, String> NO_CONTENT = Map.of(
@@ -79,6 +101,7 @@ class ContentReadLoggingIntegrationTests extends ServerTest {
         classified.addAll(RETURNS_CONTENT);
         classified.addAll(LOGGED_WITHOUT_CONTENT);
         classified.addAll(NO_CONTENT.keySet());
+        classified.addAll(PAGES.keySet());
 
         assertThat(getEndpoints())
                 .as("every GET endpoint is in exactly one list, and every listed endpoint exists")
@@ -203,7 +226,17 @@ class ContentReadLoggingIntegrationTests extends ServerTest {
                         .formatted(caseFile, glassReason));
         assertThat(grant.status()).as(grant.body()).isEqualTo(201);
 
+        String ownProfile = scenarios.ownProfileOf("defender.tigris");
+
         return List.of(
+                new Call(
+                        "/api/me/access-log",
+                        "/api/me/access-log",
+                        "defender.tigris",
+                        "AUDIT",
+                        "access-log",
+                        ownProfile,
+                        List.of()),
                 new Call(
                         "/api/break-glass",
                         "/api/break-glass",

@@ -206,6 +206,7 @@ class AuthorizationMatrixIntegrationTests {
     Map<String, Call> calls() {
         Map<String, Call> calls = new LinkedHashMap<>();
         calls.put("GET /api/me", (a, s) -> api.get("/api/me", token(a)));
+        calls.put("GET /api/me/access-log", (a, s) -> api.get("/api/me/access-log", token(a)));
 
         Map<Actor, TestUser> selfLockers = throwawayActors();
         calls.put("POST /api/me/lockdown", (a, s) -> api.post("/api/me/lockdown", token(selfLockers, a), "{}"));

@@ -6,19 +6,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.sanad.server.testing.Api;
+import org.sanad.server.testing.Database;
 import org.sanad.server.testing.IntegrationTest;
 import org.sanad.server.testing.Keycloak;
 import org.slf4j.LoggerFactory;
@@ -62,7 +57,7 @@ class CanaryIntegrationTests {
             root.detachAppender(log);
         }
 
-        String dump = pgDump();
+        String dump = Database.dump();
         StringBuilder logged = new StringBuilder();
         for (ILoggingEvent event : log.list) {
             logged.append(event.getFormattedMessage()).append('\n');
@@ -75,7 +70,7 @@ class CanaryIntegrationTests {
         assertThat(canaries).hasSizeGreaterThanOrEqualTo(15);
         assertThat(dump).contains("defenders_aud").contains("access_log");
         for (String canary : canaries) {
-            for (String form : encodings(canary)) {
+            for (String form : Database.encodings(canary)) {
                 assertThat(dump).as("database dump").doesNotContain(form);
                 assertThat(logged.toString()).as("application log").doesNotContain(form);
             }
@@ -165,43 +160,4 @@ class CanaryIntegrationTests {
     }
 
     /** The canary as it would appear in plain text, Base64 (any alignment) and hex. */
-    static List<String> encodings(String canary) {
-        byte[] bytes = canary.getBytes(StandardCharsets.UTF_8);
-        List<String> forms = new ArrayList<>(List.of(
-                canary,
-                HexFormat.of().formatHex(bytes),
-                HexFormat.of().withUpperCase().formatHex(bytes)));
-        for (int shift = 0; shift < 3; shift++) {
-            byte[] shifted = new byte[bytes.length + shift];
-            System.arraycopy(bytes, 0, shifted, shift, bytes.length);
-            String encoded = Base64.getEncoder().encodeToString(shifted);
-            // Drop the characters that depend on the neighbouring bytes.
-            forms.add(encoded.substring(4, encoded.length() - 4));
-        }
-        return forms;
-    }
-
-    private static String pgDump() throws IOException, InterruptedException {
-        Path out = Files.createTempFile("sanad-dump", ".sql");
-        try {
-            var process = new ProcessBuilder(
-                            System.getenv("SANAD_PG_BIN") + "/pg_dump",
-                            "-h",
-                            "127.0.0.1",
-                            "-p",
-                            System.getenv("SANAD_PG_PORT"),
-                            "-U",
-                            "postgres",
-                            "--no-password",
-                            "sanad")
-                    .redirectOutput(out.toFile())
-                    .redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            process.environment().put("PGPASSWORD", System.getenv("SANAD_DB_SUPERUSER_PASSWORD"));
-            assertThat(process.start().waitFor()).isZero();
-            return Files.readString(out);
-        } finally {
-            Files.deleteIfExists(out);
-        }
-    }
 }

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sanad.infra.testing.TestKeycloak;
 import org.sanad.infra.testing.TestKeycloak.TestUser;
 import org.sanad.server.testing.Browser;
+import org.sanad.server.testing.Database;
 import org.sanad.server.testing.Keycloak;
 import org.sanad.server.testing.ServerTest;
 
@@ -38,9 +39,13 @@ class DefenderBrowserTests extends ServerTest {
 
     @ParameterizedTest
     @CsvSource({"ar, 360", "en, 1024"})
-    void aDefenderReportsFollowsSeesWhoReadAndLocksTheirAccount(String language, int width) {
+    void aDefenderReportsFollowsSeesWhoReadAndLocksTheirAccount(String language, int width) throws Exception {
         TestUser defender = TestKeycloak.createUser("defender", "tigris-legal");
         String canary = "Canary-" + UUID.randomUUID().toString().substring(0, 8);
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        log.start();
+        root.addAppender(log);
         try (Browser browser = Browser.start(language, width)) {
             browser.open(base() + "/");
             page(browser, "welcome");
@@ -168,7 +173,21 @@ class DefenderBrowserTests extends ServerTest {
             assertThat(Keycloak.passwordGrantStatus(Keycloak.DEMO_CLIENT, defender.username()))
                     .isNotEqualTo(200);
         }
+        root.detachAppender(log);
         assertThat(visited).allSatisfy(url -> assertThat(url.toLowerCase()).doesNotContain(canary.toLowerCase()));
+
+        // What the pages took in (forms sent back with errors included) is sealed everywhere it is
+        // kept: not in any table (sessions, history and audit included) nor in the log.
+        String dump = Database.dump();
+        String logged = log.list.stream()
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        for (String planted : List.of(canary, canary.toLowerCase())) {
+            for (String form : Database.encodings(planted)) {
+                assertThat(dump).as("database dump").doesNotContain(form);
+                assertThat(logged).as("application log").doesNotContain(form);
+            }
+        }
     }
 
     private void page(Browser browser, String name) {

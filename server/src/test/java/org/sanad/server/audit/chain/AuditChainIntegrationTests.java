@@ -242,6 +242,32 @@ class AuditChainIntegrationTests {
         }
     }
 
+    /**
+     * A history table added by a later migration is append-only without that migration saying
+     * so: the after-migrate callback gives every {@code *_aud} table the triggers.
+     */
+    @Test
+    void aHistoryTableAddedLaterIsAppendOnlyToo(@Autowired org.flywaydb.core.Flyway flyway) {
+        var superuser = Database.asSuperuser();
+        superuser.execute("create table sanad.later_probe_aud (id int primary key, rev integer)");
+        try {
+            superuser.execute("alter table sanad.later_probe_aud owner to sanad_owner");
+            superuser.update("insert into sanad.later_probe_aud values (1, 1)");
+            flyway.migrate();
+            assertThatThrownBy(() -> superuser.update("update sanad.later_probe_aud set rev = 2"))
+                    .rootCause()
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> superuser.update("delete from sanad.later_probe_aud"))
+                    .rootCause()
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> superuser.execute("truncate sanad.later_probe_aud"))
+                    .rootCause()
+                    .hasMessageContaining("append-only");
+        } finally {
+            superuser.execute("drop table sanad.later_probe_aud");
+        }
+    }
+
     @Test
     void auditTablesAreAppendOnlyEvenForTheirOwner() {
         assertThatThrownBy(() -> app.update("update access_log set purpose = 'x'"))

@@ -221,11 +221,21 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
      * table must not be able to make the server deserialise a class of their choosing.
      */
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> allowListedSessionAttributes() {
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> allowListedSessionAttributes(
+            HashedSessionIds sessionIds) {
         var conversions = new GenericConversionService();
         conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
         conversions.addConverter(byte[].class, Object.class, SessionSerialization::read);
-        return repository -> repository.setConversionService(conversions);
+        return repository -> {
+            repository.setConversionService(conversions);
+            repository.setSessionIdGenerator(sessionIds);
+        };
+    }
+
+    /** The cookie carries the session's secret; PostgreSQL only its digest ({@link HashedSessionIds}). */
+    @Bean
+    HashedSessionIds sessionIds(CookieSerializer cookieSerializer) {
+        return new HashedSessionIds(cookieSerializer);
     }
 
     /** The user's language: their choice (a cookie), then {@code Accept-Language}, then Arabic. */

@@ -71,6 +71,27 @@ class SessionRulesBrowserTests extends ServerTest {
         assertThat(cookie.getDomain()).doesNotStartWith(".");
     }
 
+    /** Whoever reads the session table finds a digest, not a cookie they could present. */
+    @Test
+    void theDatabaseHoldsOnlyTheDigestOfTheSessionCookie() {
+        String cookie = browser.driver().manage().getCookieNamed(SESSION_COOKIE).getValue();
+        String secret =
+                new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.US_ASCII);
+        var stored = org.sanad.server.testing.Database.asSuperuser()
+                .queryForList(
+                        "select session_id from sanad.spring_session where principal_name = ?",
+                        String.class,
+                        defender.subject());
+        assertThat(stored).contains(HashedSessionIds.stored(secret)).doesNotContain(secret, cookie);
+        assertThat(org.sanad.server.testing.Database.asSuperuser()
+                        .queryForObject(
+                                "select count(*) from sanad.spring_session where session_id in (?, ?)",
+                                Long.class,
+                                secret,
+                                cookie))
+                .isZero();
+    }
+
     @Test
     void signingInGivesANewSessionId() {
         assertThat(sessionBeforeSignIn).isNotNull();

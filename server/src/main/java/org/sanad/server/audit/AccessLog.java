@@ -3,6 +3,8 @@ package org.sanad.server.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sanad.server.access.Caller;
 import org.sanad.server.access.Role;
 import org.sanad.server.web.RequestIds;
@@ -10,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records every disclosure of content. It must run inside the transaction that produces the
@@ -20,6 +24,12 @@ public class AccessLog {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+
+    /**
+     * Staff known to have a code, so that only a staff member's first logged read in this process
+     * touches {@code staff_codes}; one entry per staff member.
+     */
+    private final Set<String> coded = ConcurrentHashMap.newKeySet();
 
     AccessLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -48,11 +58,27 @@ public class AccessLog {
      * a failed request.
      */
     private void codeFor(String subject, Role role) {
-        jdbc.update(
+        if (coded.contains(subject)) {
+            return;
+        }
+        int inserted = jdbc.update(
                 "insert into staff_codes (subject, code, role) values (?, ?, ?) on conflict do nothing",
                 subject,
                 StaffCodes.next(),
                 role.name());
+        boolean hasCode = inserted == 1
+                || Boolean.TRUE.equals(jdbc.queryForObject(
+                        "select exists (select 1 from staff_codes where subject = ?)", Boolean.class, subject));
+        if (!hasCode) {
+            return;
+        }
+        // Remembered only once committed: a rolled-back read must not leave its actor codeless.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                coded.add(subject);
+            }
+        });
     }
 
     /** Records an access on behalf of a named actor (events raised outside a request thread's caller). */

@@ -1,8 +1,13 @@
 package org.sanad.server.access.session;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sanad.server.access.accounts.AccountLockdowns;
@@ -15,6 +20,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -34,6 +41,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
@@ -55,7 +64,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class BrowserSecurityConfiguration implements WebMvcConfigurer {
 
     /** The languages of the pages; the first is the default. */
-    static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.forLanguageTag("ar"), Locale.ENGLISH);
+    static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("ar"), Locale.ENGLISH);
 
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=()," + " interest-cohort=()";
@@ -101,7 +110,7 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
                 })
                 .oauth2Login(login -> login.loginPage("/")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
-                                new LocalisedAuthorizationRequests(authorizationRequests, localeResolver())))
+                                new SignInRequests(authorizationRequests, localeResolver())))
                         .authorizedClientRepository(NO_TOKENS_KEPT)
                         .userInfoEndpoint(userInfo ->
                                 userInfo.oidcUserService(new SessionLogin(accessTokens, properties.clientId())))
@@ -163,34 +172,31 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
     /** The access and refresh tokens of a login are not kept: pages call the services directly. */
     private static final OAuth2AuthorizedClientRepository NO_TOKENS_KEPT = new OAuth2AuthorizedClientRepository() {
         @Override
-        public <T extends org.springframework.security.oauth2.client.OAuth2AuthorizedClient> T loadAuthorizedClient(
-                String registrationId,
-                org.springframework.security.core.Authentication principal,
-                jakarta.servlet.http.HttpServletRequest request) {
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(
+                String registrationId, Authentication principal, HttpServletRequest request) {
             return null;
         }
 
         @Override
         public void saveAuthorizedClient(
-                org.springframework.security.oauth2.client.OAuth2AuthorizedClient client,
-                org.springframework.security.core.Authentication principal,
-                jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response) {}
+                OAuth2AuthorizedClient client,
+                Authentication principal,
+                HttpServletRequest request,
+                HttpServletResponse response) {}
 
         @Override
         public void removeAuthorizedClient(
                 String registrationId,
-                org.springframework.security.core.Authentication principal,
-                jakarta.servlet.http.HttpServletRequest request,
-                jakarta.servlet.http.HttpServletResponse response) {}
+                Authentication principal,
+                HttpServletRequest request,
+                HttpServletResponse response) {}
     };
 
     /** The logout tokens Keycloak posts to {@link BackChannelLogout}: signed by the realm, for this client. */
     @Bean
     BackChannelLogout backChannelLogout(
             OAuth2ResourceServerProperties resourceServer,
-            org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>
-                    sessions) {
+            FindByIndexNameSessionRepository<? extends Session> sessions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
                         resourceServer.getJwt().getJwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -246,12 +252,12 @@ class BrowserSecurityConfiguration implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSecure(!properties.plainHttp());
         resolver.setCookieSameSite("Lax");
-        resolver.setCookieMaxAge(java.time.Duration.ofDays(365));
+        resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             if (request.getHeader("Accept-Language") == null) {
                 return LANGUAGES.getFirst();
             }
-            for (var range : java.util.Collections.list(request.getLocales())) {
+            for (var range : Collections.list(request.getLocales())) {
                 for (Locale language : LANGUAGES) {
                     if (language.getLanguage().equals(range.getLanguage())) {
                         return language;

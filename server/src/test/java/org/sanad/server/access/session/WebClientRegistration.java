@@ -12,9 +12,15 @@ import org.sanad.infra.testing.TestKeycloak;
  */
 final class WebClientRegistration {
 
+    /** The port Keycloak's client points at already: the server runs once per test run. */
+    private static int registered;
+
     private WebClientRegistration() {}
 
     static synchronized void pointAt(int port) {
+        if (port == registered) {
+            return;
+        }
         String base = "http://localhost:" + port;
         var clients = TestKeycloak.sanad().clients();
         ClientRepresentation client =
@@ -26,5 +32,6 @@ final class WebClientRegistration {
         client.getAttributes()
                 .put("backchannel.logout.url", base + "/logout/connect/back-channel/" + SanadRealm.WEB_REGISTRATION);
         clients.get(client.getId()).update(client);
+        registered = port;
     }
 }
